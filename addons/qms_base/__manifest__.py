@@ -1,0 +1,31 @@
+{
+    "name": "QMS Base",
+    "summary": "Quality management foundation: working-time deadlines with escalation, "
+    "public holidays and make-up workdays, settings, sequences, exports",
+    "version": "18.0.1.0.0",
+    "category": "Quality",
+    "website": "https://github.com/qms-for-odoo/qms",
+    "author": "QMS for Odoo",
+    "license": "LGPL-3",
+    "application": True,
+    "depends": ["mail", "hr", "resource"],
+    "external_dependencies": {"python": ["xlsxwriter", "openpyxl"]},
+    "data": [
+        "security/qms_security.xml",
+        "security/ir.model.access.csv",
+        "security/qms_rules.xml",
+        "data/mail_activity_type_data.xml",
+        "data/ir_cron_data.xml",
+        "views/qms_menus.xml",
+        "views/qms_deadline_views.xml",
+        "views/qms_deadline_kind_views.xml",
+        "views/resource_calendar_views.xml",
+        "views/res_config_settings_views.xml",
+        "views/res_partner_views.xml",
+        "wizard/qms_holiday_import_views.xml",
+    ],
+    "demo": [
+        "demo/qms_base_demo.xml",
+    ],
+    "installable": True,
+}

@@ -1,0 +1,438 @@
+import logging
+from collections import defaultdict
+
+from markupsafe import Markup
+from psycopg2.errors import SerializationFailure
+
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+_logger = logging.getLogger(__name__)
+
+ALERT_LEVELS = [("none", "Not due"), ("owner", "Owner notified"), ("escalated", "Escalated")]
+
+
+class QmsDeadline(models.Model):
+    """One row per (record, kind): when it started, when it is due, when done.
+
+    The cron only ever reads rows through ``next_check``: the moment the row
+    needs attention again (due, then escalation), cleared once nothing is
+    left to do. One partial index on it keeps the cron's query flat.
+    """
+
+    _name = "qms.deadline"
+    _description = "QMS Deadline"
+    _order = "due, id"
+    _rec_name = "kind_id"
+
+    kind_id = fields.Many2one("qms.deadline.kind", required=True, ondelete="restrict", index=True)
+    res_model = fields.Char("Document model", required=True, index=True)
+    res_id = fields.Many2oneReference(
+        "Document", model_field="res_model", required=True, index=True
+    )
+    res_name = fields.Char("Document name", compute="_compute_res_name")
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True, default=lambda self: self.env.company
+    )
+    owner_id = fields.Many2one("res.users", index=True)
+    start = fields.Datetime(required=True, default=fields.Datetime.now)
+    due = fields.Datetime(required=True)
+    escalate_at = fields.Datetime("Escalation at")
+    done = fields.Datetime("Done on")
+    state = fields.Selection(
+        [("open", "Open"), ("done", "Done"), ("cancelled", "Cancelled")],
+        required=True,
+        default="open",
+        index=True,
+    )
+    alert_level = fields.Selection(ALERT_LEVELS, required=True, default="none")
+    next_check = fields.Datetime(index="btree_not_null", copy=False, readonly=True)
+    on_time = fields.Boolean(readonly=True)
+    is_overdue = fields.Boolean(
+        "Overdue", compute="_compute_is_overdue", search="_search_is_overdue"
+    )
+    hours_taken = fields.Float("Hours taken", readonly=True, aggregator="avg")
+    working_hours_taken = fields.Float("Working hours taken", readonly=True, aggregator="avg")
+    activity_ids = fields.One2many("mail.activity", "qms_deadline_id", string="Activities")
+
+    _sql_constraints = [
+        ("due_after_start", "CHECK(due >= start)", "A deadline cannot be due before it starts."),
+    ]
+
+    def init(self):
+        # Never two open rows for the same record and kind, even from two workers.
+        self.env.cr.execute(
+            """
+            CREATE UNIQUE INDEX IF NOT EXISTS qms_deadline_open_uniq
+                ON qms_deadline (kind_id, res_model, res_id) WHERE state = 'open'
+            """
+        )
+
+    @api.depends("res_model", "res_id")
+    def _compute_res_name(self):
+        for model, deadlines in self.grouped("res_model").items():
+            records = self.env[model].browse(deadlines.mapped("res_id")).exists() if model else ()
+            names = {record.id: record.display_name for record in records}
+            for deadline in deadlines:
+                deadline.res_name = names.get(deadline.res_id, "")
+
+    @api.depends("state", "due")
+    def _compute_is_overdue(self):
+        now = fields.Datetime.now()
+        for deadline in self:
+            deadline.is_overdue = deadline.state == "open" and deadline.due < now
+
+    def _search_is_overdue(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise ValidationError(self.env._("Unsupported search on overdue deadlines."))
+        overdue = [("state", "=", "open"), ("due", "<", fields.Datetime.now())]
+        return overdue if (operator == "=") == value else ["!", "&", *overdue]
+
+    # ------------------------------------------------------------------
+    # Opening and closing
+    # ------------------------------------------------------------------
+    @api.model
+    def _open_for(self, records, code, start=None, due=None, owner=None):
+        """Open deadline ``code`` for each record; an open one is kept as is.
+
+        ``due`` replaces the computed due date (e.g. a date the customer set).
+        Returns the open deadlines, new and existing.
+        """
+        kind = self.env["qms.deadline.kind"]._get_kind(records._name, code)
+        start = start or fields.Datetime.now()
+        existing = self.search(
+            [
+                ("kind_id", "=", kind.id),
+                ("res_model", "=", records._name),
+                ("res_id", "in", records.ids),
+                ("state", "=", "open"),
+            ]
+        )
+        already = set(existing.mapped("res_id"))
+        vals_list = []
+        for record in records.filtered(lambda r: r.id not in already):
+            company = self._record_company(record)
+            calendar = company._qms_calendar()
+            record_due = due or kind._compute_due(calendar, start)
+            if record_due < start:
+                raise ValidationError(
+                    self.env._(
+                        "%(record)s: the due date of “%(kind)s” is before its start.",
+                        record=record.display_name,
+                        kind=kind.name,
+                    )
+                )
+            escalate_at = kind._compute_escalate_at(calendar, record_due)
+            vals_list.append(
+                {
+                    "kind_id": kind.id,
+                    "res_model": records._name,
+                    "res_id": record.id,
+                    "company_id": company.id,
+                    "owner_id": (owner or self._record_owner(record, kind)).id,
+                    "start": start,
+                    "due": record_due,
+                    "escalate_at": escalate_at,
+                    "next_check": record_due,
+                }
+            )
+        return existing | self.sudo().create(vals_list).sudo(False)
+
+    # Any model with activities can carry deadlines; the mixin's hooks refine these.
+    @api.model
+    def _record_company(self, record):
+        if hasattr(record, "_qms_deadline_company"):
+            return record._qms_deadline_company()
+        return self._default_company(record)
+
+    @api.model
+    def _record_owner(self, record, kind):
+        if hasattr(record, "_qms_deadline_owner"):
+            return record._qms_deadline_owner(kind)
+        return self._default_owner(record)
+
+    @api.model
+    def _default_company(self, record):
+        company = record["company_id"] if "company_id" in record._fields else None
+        return company or self.env.company
+
+    @api.model
+    def _default_owner(self, record):
+        return record["user_id"] if "user_id" in record._fields else self.env.user
+
+    def _close(self, done=None, state="done"):
+        """Close open deadlines: store when, whether on time, and the time taken."""
+        done = done or fields.Datetime.now()
+        for deadline in self.filtered(lambda d: d.state == "open"):
+            calendar = deadline.company_id._qms_calendar()
+            deadline.write(
+                {
+                    "state": state,
+                    "done": done,
+                    "next_check": False,
+                    "on_time": state == "done" and done <= deadline.due,
+                    "hours_taken": (done - deadline.start).total_seconds() / 3600,
+                    "working_hours_taken": calendar._qms_working_time_between(
+                        deadline.start, done
+                    ).total_seconds()
+                    / 3600,
+                }
+            )
+        # The reminders are moot once the step is finished.
+        self.activity_ids.sudo().unlink()
+
+    def _reschedule(self, due):
+        """Move the due date of open deadlines (e.g. the customer set a date)."""
+        for deadline in self.filtered(lambda d: d.state == "open"):
+            calendar = deadline.company_id._qms_calendar()
+            deadline.write(
+                {
+                    "due": due,
+                    "escalate_at": deadline.kind_id._compute_escalate_at(calendar, due),
+                    "next_check": due,
+                    "alert_level": "none",
+                }
+            )
+
+    # ------------------------------------------------------------------
+    # Cron
+    # ------------------------------------------------------------------
+    @api.model
+    def _cron_process_due(self):
+        self._process_due(commit=True)
+
+    @api.model
+    def _process_due(self, now=None, batch_size=None, commit=False):
+        """Act on every row whose ``next_check`` has passed, batch by batch.
+
+        Each batch is found and locked by one query on the partial index;
+        rows another worker holds are skipped (SKIP LOCKED), and each row is
+        moved past its threshold in the same transaction that locked it, so
+        no row is acted on twice. Returns the number of rows processed.
+        """
+        now = now or fields.Datetime.now()
+        batch_size = batch_size or int(
+            self.env["ir.config_parameter"].sudo().get_param("qms_base.deadline_batch_size", 1000)
+        )
+        cron = self.env["ir.cron"]
+        remaining = self._count_due(now) if commit else 0
+        processed = 0
+        retries = 3
+        while True:
+            ids = self._lock_due(now, batch_size)
+            if ids is None and commit and retries:
+                # Our snapshot is older than another worker's commit: start a
+                # fresh transaction (ours holds nothing uncommitted) and look again.
+                retries -= 1
+                self.env.cr.rollback()
+                continue
+            if not ids:
+                break
+            self.browse(ids)._advance(now)
+            processed += len(ids)
+            if commit:
+                remaining = max(remaining - len(ids), 0)
+                cron._notify_progress(done=processed, remaining=remaining)
+                # Each batch is committed with the locks it took: a crash
+                # later keeps the work done so far, and frees the rows.
+                self.env.cr.commit()  # pylint: disable=invalid-commit
+        return processed
+
+    def _lock_due(self, now, limit):
+        """Ids of due rows, locked for this transaction; [] when none is left,
+        None when a concurrent worker changed them after our snapshot began."""
+        try:
+            with self.env.cr.savepoint(flush=False):
+                self.env.cr.execute(
+                    """
+                    SELECT id FROM qms_deadline
+                     WHERE next_check <= %s
+                     ORDER BY next_check
+                     LIMIT %s
+                       FOR UPDATE SKIP LOCKED
+                    """,
+                    [now, limit],
+                )
+                return [row[0] for row in self.env.cr.fetchall()]
+        except SerializationFailure:
+            # Another worker changed these rows after our snapshot began:
+            # they are its work, never ours to redo.
+            _logger.info("qms.deadline: rows taken by a concurrent worker")
+            return None
+
+    def _count_due(self, now):
+        self.env.cr.execute("SELECT count(*) FROM qms_deadline WHERE next_check <= %s", [now])
+        return self.env.cr.fetchone()[0]
+
+    def _advance(self, now):
+        """Move locked rows to their new alert level and act on it."""
+        reached = defaultdict(self.browse)
+        for deadline in self:
+            if deadline.state != "open":
+                reached["closed"] |= deadline
+            elif deadline.escalate_at and deadline.escalate_at <= now:
+                reached["escalated"] |= deadline
+            else:
+                reached["owner"] |= deadline
+        self._prefetch_documents()
+        # Rows that reach the escalation without an owner alert get both.
+        owner_alerts = reached["owner"] | reached["escalated"].filtered(
+            lambda d: d.alert_level == "none"
+        )
+        owner_alerts._notify_owners()
+        reached["escalated"]._escalate()
+        self._write_levels(reached)
+        for level in ("owner", "escalated"):
+            reached[level]._call_record_hooks(level)
+
+    def _prefetch_documents(self):
+        """Read the documents' names in one query per model: activities and
+        messages name their document one by one otherwise."""
+        for model, deadlines in self.grouped("res_model").items():
+            self.env[model].browse(deadlines.mapped("res_id")).exists().mapped("display_name")
+
+    def _write_levels(self, reached):
+        cr = self.env.cr
+        if reached["owner"]:
+            # next_check moves to the escalation time, or is cleared without one
+            cr.execute(
+                """UPDATE qms_deadline SET alert_level = 'owner', next_check = escalate_at,
+                          write_date = now() at time zone 'UTC', write_uid = %s
+                    WHERE id IN %s""",
+                [self.env.uid, tuple(reached["owner"].ids)],
+            )
+        if reached["escalated"]:
+            cr.execute(
+                """UPDATE qms_deadline SET alert_level = 'escalated', next_check = NULL,
+                          write_date = now() at time zone 'UTC', write_uid = %s
+                    WHERE id IN %s""",
+                [self.env.uid, tuple(reached["escalated"].ids)],
+            )
+        if reached["closed"]:
+            cr.execute(
+                "UPDATE qms_deadline SET next_check = NULL WHERE id IN %s",
+                [tuple(reached["closed"].ids)],
+            )
+        self.invalidate_recordset(["alert_level", "next_check", "write_date", "write_uid"])
+
+    def _activity_vals(self, deadline, user, summary):
+        return {
+            "res_model_id": self.env["ir.model"]._get_id(deadline.res_model),
+            "res_id": deadline.res_id,
+            "user_id": user.id,
+            "activity_type_id": deadline.kind_id.activity_type_id.id,
+            "summary": summary,
+            "date_deadline": fields.Date.context_today(
+                deadline.with_context(tz=user.tz or deadline.owner_id.tz), deadline.due
+            ),
+            "qms_deadline_id": deadline.id,
+        }
+
+    def _notify_owners(self):
+        self._create_activities(
+            [
+                self._activity_vals(
+                    deadline,
+                    deadline.owner_id,
+                    self.env._("Overdue: %(kind)s", kind=deadline.kind_id.name),
+                )
+                for deadline in self
+                if deadline.owner_id
+            ]
+        )
+
+    def _escalate(self):
+        vals_list = []
+        log_per_model = defaultdict(dict)
+        digest = defaultdict(list)
+        for deadline in self:
+            targets = deadline._escalation_users()
+            summary = self.env._(
+                "Escalated: %(kind)s overdue (owner: %(owner)s)",
+                kind=deadline.kind_id.name,
+                owner=deadline.owner_id.name or self.env._("none"),
+            )
+            vals_list += [self._activity_vals(deadline, user, summary) for user in targets]
+            for user in targets:
+                digest[user].append(deadline)
+            log_per_model[deadline.res_model][deadline.res_id] = self.env._(
+                "%(kind)s is overdue since %(due)s: escalated to %(users)s.",
+                kind=deadline.kind_id.name,
+                due=fields.Datetime.to_string(deadline.due),
+                users=", ".join(targets.mapped("name")) or self.env._("nobody (no target found)"),
+            )
+        self._create_activities(vals_list)
+        for model, bodies in log_per_model.items():
+            records = self.env[model].browse(list(bodies)).exists()
+            if records and hasattr(records, "_message_log_batch"):
+                records.sudo()._message_log_batch(bodies={rid: bodies[rid] for rid in records.ids})
+        self._send_escalation_digests(digest)
+
+    def _create_activities(self, vals_list):
+        # One activity per row is the notice (systray, "My activities"); no
+        # e-mail per row: escalations get one digest per person instead.
+        return (
+            self.env["mail.activity"]
+            .sudo()
+            .with_context(mail_activity_quick_update=True)
+            .create(vals_list)
+        )
+
+    def _send_escalation_digests(self, digest):
+        """One e-mail per escalation target and batch, listing its late items."""
+        mails = []
+        for user, deadlines in digest.items():
+            if not user.email:
+                continue
+            items = Markup("").join(
+                Markup("<li>%s — %s (%s %s)</li>")
+                % (
+                    deadline.kind_id.name,
+                    deadline.res_name,
+                    self.env._("due"),
+                    fields.Datetime.to_string(deadline.due),
+                )
+                for deadline in deadlines
+            )
+            mails.append(
+                {
+                    "subject": self.env._(
+                        "Quality: %(count)s overdue item(s) escalated to you", count=len(deadlines)
+                    ),
+                    "body_html": Markup("<p>%s</p><ul>%s</ul>")
+                    % (
+                        self.env._("These quality deadlines are past their escalation time:"),
+                        items,
+                    ),
+                    "email_to": user.email_formatted,
+                    "recipient_ids": [],
+                    "auto_delete": True,
+                }
+            )
+        if mails:
+            self.env["mail.mail"].sudo().create(mails)
+
+    def _escalation_users(self):
+        """Who hears of this deadline at the second threshold."""
+        self.ensure_one()
+        kind = self.kind_id
+        users = self.env["res.users"]
+        if kind.escalation_target == "manager":
+            employee = (
+                self.owner_id.employee_ids.filtered(lambda e: e.company_id == self.company_id)[:1]
+                or self.owner_id.employee_ids[:1]
+            )
+            users = employee.parent_id.user_id
+        elif kind.escalation_target == "user":
+            users = kind.escalation_user_id
+        elif kind.escalation_target == "group":
+            users = kind.escalation_group_id.users.filtered(lambda u: u.active and not u.share)
+        if not users and kind.escalation_target != "none":
+            users = kind.escalation_user_id or self.company_id.qms_escalation_user_id
+        return users
+
+    def _call_record_hooks(self, level):
+        for model, deadlines in self.grouped("res_model").items():
+            records = self.env[model].browse(deadlines.mapped("res_id")).exists()
+            if records and hasattr(records, "_qms_deadline_reached"):
+                records._qms_deadline_reached(deadlines, level)

@@ -1,0 +1,93 @@
+from odoo import api, fields, models
+
+
+class QmsDeadlineMixin(models.AbstractModel):
+    """Named working-time deadlines on a record.
+
+    A model inherits this (with ``mail.activity.mixin``), declares its kinds
+    as ``qms.deadline.kind`` data, and opens/closes them from its workflow:
+
+        self._qms_deadline_open("report_due")
+        self._qms_deadline_close("report_due")
+
+    Overdue rows give the owner an activity, then escalate; the record hears
+    of it through ``_qms_deadline_reached``.
+    """
+
+    _name = "qms.deadline.mixin"
+    _description = "QMS Deadlines"
+
+    qms_deadline_ids = fields.One2many(
+        "qms.deadline",
+        "res_id",
+        string="Deadlines",
+        domain=lambda self: [("res_model", "=", self._name)],
+        readonly=True,
+    )
+    qms_overdue = fields.Boolean(
+        "Overdue", compute="_compute_qms_overdue", search="_search_qms_overdue"
+    )
+    qms_next_due = fields.Datetime("Next due", compute="_compute_qms_overdue")
+
+    @api.depends("qms_deadline_ids.state", "qms_deadline_ids.due")
+    def _compute_qms_overdue(self):
+        now = fields.Datetime.now()
+        for record in self:
+            open_dues = record.qms_deadline_ids.filtered(lambda d: d.state == "open").mapped("due")
+            record.qms_next_due = min(open_dues) if open_dues else False
+            record.qms_overdue = bool(open_dues) and min(open_dues) < now
+
+    def _search_qms_overdue(self, operator, value):
+        overdue_ids = (
+            self.env["qms.deadline"]
+            .sudo()
+            ._search([("res_model", "=", self._name), ("is_overdue", "=", True)])
+            .subselect("res_id")
+        )
+        positive = (operator == "=") == bool(value)
+        return [("id", "in" if positive else "not in", overdue_ids)]
+
+    # ------------------------------------------------------------------
+    # API for the inheriting models
+    # ------------------------------------------------------------------
+    def _qms_deadline_open(self, code, start=None, due=None, owner=None):
+        return (
+            self.env["qms.deadline"].sudo()._open_for(self, code, start=start, due=due, owner=owner)
+        )
+
+    def _qms_deadline_close(self, code=None, done=None):
+        self._qms_open_deadlines(code)._close(done=done)
+
+    def _qms_deadline_cancel(self, code=None):
+        self._qms_open_deadlines(code)._close(state="cancelled")
+
+    def _qms_deadline_reschedule(self, code, due):
+        self._qms_open_deadlines(code)._reschedule(due)
+
+    def _qms_open_deadlines(self, code=None):
+        domain = [
+            ("res_model", "=", self._name),
+            ("res_id", "in", self.ids),
+            ("state", "=", "open"),
+        ]
+        if code:
+            kind = self.env["qms.deadline.kind"]._get_kind(self._name, code)
+            domain.append(("kind_id", "=", kind.id))
+        return self.env["qms.deadline"].sudo().search(domain)
+
+    # ------------------------------------------------------------------
+    # Hooks
+    # ------------------------------------------------------------------
+    def _qms_deadline_owner(self, kind):
+        """Who must meet deadline ``kind``: the record's ``user_id`` by default."""
+        self.ensure_one()
+        return self.env["qms.deadline"]._default_owner(self)
+
+    def _qms_deadline_company(self):
+        """Whose calendar counts the working time: the record's company."""
+        self.ensure_one()
+        return self.env["qms.deadline"]._default_company(self)
+
+    def _qms_deadline_reached(self, deadlines, level):
+        """Called by the cron when ``deadlines`` reach ``level`` ("owner", "escalated")."""
+        return None

@@ -1,0 +1,23 @@
+from odoo import fields, models
+
+
+class ResCompany(models.Model):
+    _inherit = "res.company"
+
+    qms_calendar_id = fields.Many2one(
+        "resource.calendar",
+        string="QMS working calendar",
+        help="Calendar on which QMS deadlines are counted; the company's own when empty.",
+    )
+    qms_escalation_user_id = fields.Many2one(
+        "res.users",
+        string="QMS escalation fallback",
+        help="Escalations go to this user when the owner has no manager.",
+    )
+
+    def _qms_calendar(self):
+        self.ensure_one()
+        calendar = self.qms_calendar_id or self.resource_calendar_id
+        if not calendar:
+            calendar = self.env.ref("resource.resource_calendar_std")
+        return calendar

@@ -1,0 +1,46 @@
+from odoo import api, fields, models
+
+
+class ResConfigSettings(models.TransientModel):
+    """The QMS settings page. Addons add their numbers here.
+
+    A number stored on a deadline kind is exposed with ``_qms_kind_fields``:
+    ``{"settings_field": ("module.kind_xmlid", "kind_field")}``; reading and
+    saving are handled once, here.
+    """
+
+    _inherit = "res.config.settings"
+    _qms_kind_fields = {}
+
+    qms_calendar_id = fields.Many2one(
+        related="company_id.qms_calendar_id", readonly=False, string="Working calendar"
+    )
+    qms_escalation_user_id = fields.Many2one(
+        related="company_id.qms_escalation_user_id", readonly=False, string="Escalation fallback"
+    )
+    qms_deadline_batch_size = fields.Integer(
+        "Deadline batch size",
+        config_parameter="qms_base.deadline_batch_size",
+        default=1000,
+        help="Overdue deadlines handled per committed batch by the scheduler.",
+    )
+
+    @api.model
+    def default_get(self, fields_list):
+        values = super().default_get(fields_list)
+        for name, (xmlid, kind_field) in self._qms_kind_fields.items():
+            kind = self.env.ref(xmlid, raise_if_not_found=False)
+            if name in fields_list and kind:
+                values[name] = kind[kind_field]
+        return values
+
+    def set_values(self):
+        result = super().set_values()
+        for name, (xmlid, kind_field) in self._qms_kind_fields.items():
+            kind = self.env.ref(xmlid, raise_if_not_found=False)
+            if kind and kind[kind_field] != self[name]:
+                kind.write({kind_field: self[name]})
+        return result
+
+    def action_qms_open_holiday_import(self):
+        return self.env["ir.actions.act_window"]._for_xml_id("qms_base.qms_holiday_import_action")

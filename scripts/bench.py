@@ -1,0 +1,179 @@
+"""Benchmarks, run by scripts/bench inside the project's virtualenv.
+
+    python scripts/bench.py --config odoo.conf deadlines 100000
+
+Each benchmark builds its data with SQL (fast, and outside what is timed),
+times the product's code path, and times in the same run and database the
+bare SQL that is the floor for the same work, so the ratio is meaningful on
+any machine.
+"""
+
+import argparse
+import sys
+import time
+from contextlib import contextmanager
+from datetime import datetime, timedelta
+
+import odoo
+from odoo import SUPERUSER_ID, api
+from odoo.modules.registry import Registry
+
+
+@contextmanager
+def timed(results, key):
+    start = time.perf_counter()
+    yield
+    results[key] = results.get(key, 0.0) + time.perf_counter() - start
+
+
+def seed_deadlines(env, count, due_share=0.10):
+    """``count`` open deadlines on as many partners, ``due_share`` of them due."""
+    cr = env.cr
+    users = env["res.users"].create(
+        [
+            {"name": f"Bench owner {i}", "login": f"bench_owner_{i}_{count}_{time.time_ns()}"}
+            for i in range(10)
+        ]
+    )
+    kind = env["qms.deadline.kind"].create(
+        {
+            "name": "Bench deadline",
+            "code": f"bench_{count}_{int(time.time())}",
+            "model_id": env["ir.model"]._get_id("res.partner"),
+            "duration": 1,
+            "duration_unit": "working_days",
+            "escalation_target": "none",
+        }
+    )
+    cr.execute(
+        """
+        INSERT INTO res_partner (name, active, type, company_id, create_date, write_date)
+        SELECT 'Bench customer ' || n, true, 'contact', NULL, now(), now()
+          FROM generate_series(1, %s) n
+        RETURNING id
+        """,
+        [count],
+    )
+    partner_ids = [row[0] for row in cr.fetchall()]
+    now = datetime.utcnow()
+    due_count = int(count * due_share)
+    cr.execute(
+        """
+        INSERT INTO qms_deadline (kind_id, res_model, res_id, company_id, owner_id, start, due,
+                                  next_check, state, alert_level, create_date, write_date,
+                                  create_uid, write_uid)
+        SELECT %(kind)s, 'res.partner', p.id, %(company)s,
+               (%(users)s)[1 + (p.n %% 10)],
+               %(now)s - interval '3 days',
+               CASE WHEN p.n <= %(due)s THEN %(now)s - interval '1 hour'
+                    ELSE %(now)s + interval '2 days' END,
+               CASE WHEN p.n <= %(due)s THEN %(now)s - interval '1 hour'
+                    ELSE %(now)s + interval '2 days' END,
+               'open', 'none', %(old)s, %(old)s, 1, 1
+          FROM unnest(%(partners)s) WITH ORDINALITY AS p(id, n)
+        """,
+        {
+            "kind": kind.id,
+            "company": env.company.id,
+            "users": users.ids,
+            "now": now,
+            "due": due_count,
+            "partners": partner_ids,
+            "old": now - timedelta(days=3),
+        },
+    )
+    cr.execute("ANALYZE qms_deadline")
+    return kind, due_count
+
+
+def bench_deadlines(registry, count):
+    results = {}
+    with registry.cursor() as cr:
+        env = api.Environment(cr, SUPERUSER_ID, {"tracking_disable": True})
+        kind, due_count = seed_deadlines(env, count)
+        cr.commit()
+    now = datetime.utcnow()
+
+    # The floor: one bare UPDATE over the same rows and index, then undone.
+    with registry.cursor() as cr:
+        with timed(results, "sql_floor"):
+            cr.execute(
+                """UPDATE qms_deadline SET alert_level = 'owner', next_check = NULL
+                    WHERE next_check <= %s RETURNING id""",
+                [now],
+            )
+            floor_rows = len(cr.fetchall())
+        cr.rollback()
+
+    # The product: one cron pass, batches committed as in production.
+    Deadline = registry["qms.deadline"]
+    lock_due = Deadline._lock_due
+
+    def measured_lock_due(self, *args, **kwargs):
+        with timed(results, "find_and_lock"):
+            return lock_due(self, *args, **kwargs)
+
+    Deadline._lock_due = measured_lock_due
+    try:
+        with registry.cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            batch = int(env["ir.config_parameter"].get_param("qms_base.deadline_batch_size", 1000))
+            queries_before = cr.sql_log_count
+            with timed(results, "cron_pass"):
+                processed = env["qms.deadline"]._process_due(now=now, commit=True)
+            queries = cr.sql_log_count - queries_before
+            cr.execute(
+                "SELECT count(*) FROM qms_deadline WHERE kind_id = %s AND write_date > %s",
+                [kind.id, now - timedelta(minutes=1)],
+            )
+            written = cr.fetchone()[0]
+            cr.execute(
+                """SELECT count(*) FROM mail_activity a
+                     JOIN qms_deadline d ON d.id = a.qms_deadline_id
+                    WHERE d.kind_id = %s""",
+                [kind.id],
+            )
+            activities = cr.fetchone()[0]
+    finally:
+        Deadline._lock_due = lock_due
+
+    batches = max(1, -(-processed // batch))
+    print(f"deadlines: N={count} open, {due_count} due, batch size {batch}")
+    print(
+        f"  SQL floor (UPDATE … RETURNING id): {results['sql_floor']:.3f} s for {floor_rows} rows"
+    )
+    print(
+        f"  find and lock (product):          {results['find_and_lock']:.3f} s"
+        f"  = {results['find_and_lock'] / results['sql_floor']:.2f}x the floor"
+    )
+    print(
+        f"  whole cron pass:                  {results['cron_pass']:.3f} s"
+        f"  = {results['cron_pass'] / results['sql_floor']:.1f}x the floor"
+    )
+    print(
+        f"  processed {processed} rows, {activities} activities, {written} rows written "
+        f"(of {count}), {queries} queries = {queries / batches:.0f} per batch of {batch}"
+    )
+    ok = processed == due_count and written == due_count and activities == due_count
+    if not ok:
+        print("  MISMATCH: every due row must be processed and written once, and no other")
+    return ok
+
+
+BENCHMARKS = {"deadlines": bench_deadlines}
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--config", required=True)
+    parser.add_argument("--database", required=True)
+    parser.add_argument("benchmark", choices=sorted(BENCHMARKS))
+    parser.add_argument("size", type=int)
+    args = parser.parse_args()
+    odoo.tools.config.parse_config(["-c", args.config, "-d", args.database])
+    registry = Registry(args.database)
+    sys.exit(0 if BENCHMARKS[args.benchmark](registry, args.size) else 1)
+
+
+if __name__ == "__main__":
+    main()
