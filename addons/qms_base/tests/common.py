@@ -4,8 +4,6 @@ import pytz
 
 from odoo.tests import TransactionCase, new_test_user
 
-from odoo.addons.mail.tests.common import mail_new_test_user  # noqa: F401 (re-export for addons)
-
 SHANGHAI = pytz.timezone("Asia/Shanghai")
 HOLIDAYS_2026 = "qms_base/data/cn_public_holidays_2026.csv"
 
