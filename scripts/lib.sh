@@ -41,6 +41,8 @@ addons_path() {
         [ -d "$dir" ] && paths+=("$dir")
     done
     paths+=("$QMS_ROOT/addons")
+    # QMS_EXTRA_ADDONS: more addon folders (comma separated), e.g. work in progress.
+    [ -n "${QMS_EXTRA_ADDONS:-}" ] && paths+=("$QMS_EXTRA_ADDONS")
     (IFS=,; printf '%s' "${paths[*]}")
 }
 

@@ -1,12 +1,10 @@
-from . import (
-    mail_activity,
-    qms_deadline,
-    qms_deadline_kind,
-    qms_deadline_mixin,
-    qms_sequence_mixin,
-    res_company,
-    res_config_settings,
-    res_partner,
-    resource_calendar,
-    resource_calendar_workday,
-)
+from . import qms_deadline_kind
+from . import qms_deadline
+from . import qms_deadline_mixin
+from . import qms_sequence_mixin
+from . import mail_activity
+from . import resource_calendar
+from . import resource_calendar_workday
+from . import res_company
+from . import res_config_settings
+from . import res_partner

@@ -48,6 +48,13 @@ class QmsDeadline(models.Model):
     alert_level = fields.Selection(ALERT_LEVELS, required=True, default="none")
     next_check = fields.Datetime(index="btree_not_null", copy=False, readonly=True)
     on_time = fields.Boolean(readonly=True)
+    on_time_rate = fields.Float(
+        "On-time rate (%)",
+        compute="_compute_on_time_rate",
+        store=True,
+        aggregator="avg",
+        help="100 when done on time, 0 when late: its average is the on-time rate.",
+    )
     is_overdue = fields.Boolean(
         "Overdue", compute="_compute_is_overdue", search="_search_is_overdue"
     )
@@ -76,6 +83,11 @@ class QmsDeadline(models.Model):
             for deadline in deadlines:
                 deadline.res_name = names.get(deadline.res_id, "")
 
+    @api.depends("state", "on_time")
+    def _compute_on_time_rate(self):
+        for deadline in self:
+            deadline.on_time_rate = 100.0 if deadline.on_time else 0.0
+
     @api.depends("state", "due")
     def _compute_is_overdue(self):
         now = fields.Datetime.now()
@@ -92,12 +104,17 @@ class QmsDeadline(models.Model):
     # Opening and closing
     # ------------------------------------------------------------------
     @api.model
-    def _open_for(self, records, code, start=None, due=None, owner=None):
+    def _open_for(self, records, code, start=None, due=None, owner=None, optional=False):
         """Open deadline ``code`` for each record; an open one is kept as is.
 
         ``due`` replaces the computed due date (e.g. a date the customer set).
-        Returns the open deadlines, new and existing.
+        ``optional``: a kind the company archived (a target it does not set)
+        opens nothing. Returns the open deadlines, new and existing.
         """
+        if optional and not self.env["qms.deadline.kind"].search_count(
+            [("model", "=", records._name), ("code", "=", code)], limit=1
+        ):
+            return self.browse()
         kind = self.env["qms.deadline.kind"]._get_kind(records._name, code)
         start = start or fields.Datetime.now()
         existing = self.search(

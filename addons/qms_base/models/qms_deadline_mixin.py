@@ -50,9 +50,11 @@ class QmsDeadlineMixin(models.AbstractModel):
     # ------------------------------------------------------------------
     # API for the inheriting models
     # ------------------------------------------------------------------
-    def _qms_deadline_open(self, code, start=None, due=None, owner=None):
+    def _qms_deadline_open(self, code, start=None, due=None, owner=None, optional=False):
         return (
-            self.env["qms.deadline"].sudo()._open_for(self, code, start=start, due=due, owner=owner)
+            self.env["qms.deadline"]
+            .sudo()
+            ._open_for(self, code, start=start, due=due, owner=owner, optional=optional)
         )
 
     def _qms_deadline_close(self, code=None, done=None):

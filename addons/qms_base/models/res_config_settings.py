@@ -4,13 +4,12 @@ from odoo import api, fields, models
 class ResConfigSettings(models.TransientModel):
     """The QMS settings page. Addons add their numbers here.
 
-    A number stored on a deadline kind is exposed with ``_qms_kind_fields``:
-    ``{"settings_field": ("module.kind_xmlid", "kind_field")}``; reading and
-    saving are handled once, here.
+    A number stored on a deadline kind is exposed by extending
+    ``_qms_kind_fields()``: ``{"settings_field": ("module.kind_xmlid", "kind_field")}``;
+    reading and saving are handled once, here.
     """
 
     _inherit = "res.config.settings"
-    _qms_kind_fields = {}
 
     qms_calendar_id = fields.Many2one(
         related="company_id.qms_calendar_id", readonly=False, string="Working calendar"
@@ -26,9 +25,13 @@ class ResConfigSettings(models.TransientModel):
     )
 
     @api.model
+    def _qms_kind_fields(self):
+        return {}
+
+    @api.model
     def default_get(self, fields_list):
         values = super().default_get(fields_list)
-        for name, (xmlid, kind_field) in self._qms_kind_fields.items():
+        for name, (xmlid, kind_field) in self._qms_kind_fields().items():
             kind = self.env.ref(xmlid, raise_if_not_found=False)
             if name in fields_list and kind:
                 values[name] = kind[kind_field]
@@ -36,7 +39,7 @@ class ResConfigSettings(models.TransientModel):
 
     def set_values(self):
         result = super().set_values()
-        for name, (xmlid, kind_field) in self._qms_kind_fields.items():
+        for name, (xmlid, kind_field) in self._qms_kind_fields().items():
             kind = self.env.ref(xmlid, raise_if_not_found=False)
             if kind and kind[kind_field] != self[name]:
                 kind.write({kind_field: self[name]})

@@ -1,9 +1,7 @@
-from . import (
-    test_deadline,
-    test_deadline_concurrency,
-    test_deadline_cron,
-    test_deadline_mixin,
-    test_holiday_import,
-    test_working_calendar,
-    test_xlsx,
-)
+from . import test_working_calendar
+from . import test_holiday_import
+from . import test_deadline
+from . import test_deadline_cron
+from . import test_deadline_concurrency
+from . import test_deadline_mixin
+from . import test_xlsx

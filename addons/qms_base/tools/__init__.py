@@ -1,1 +1,2 @@
-from . import working_time, xlsx
+from . import working_time
+from . import xlsx
