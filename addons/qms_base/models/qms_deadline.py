@@ -58,8 +58,10 @@ class QmsDeadline(models.Model):
     is_overdue = fields.Boolean(
         "Overdue", compute="_compute_is_overdue", search="_search_is_overdue"
     )
-    hours_taken = fields.Float("Hours taken", readonly=True, aggregator="avg")
-    working_hours_taken = fields.Float("Working hours taken", readonly=True, aggregator="avg")
+    hours_taken = fields.Float("Hours taken", readonly=True, default=0.0, aggregator="avg")
+    working_hours_taken = fields.Float(
+        "Working hours taken", readonly=True, default=0.0, aggregator="avg"
+    )
     activity_ids = fields.One2many("mail.activity", "qms_deadline_id", string="Activities")
 
     _sql_constraints = [

@@ -1,0 +1,41 @@
+{
+    "name": "QMS Complaints and 8D",
+    "summary": "Customer feedback and complaints with the 8D method, real-stock containment, "
+    "returns, callbacks, severity escalation, portal and reports",
+    "version": "18.0.1.0.0",
+    "category": "Quality",
+    "website": "https://github.com/qms-for-odoo/qms",
+    "author": "QMS for Odoo",
+    "license": "LGPL-3",
+    "application": True,
+    "depends": ["qms_base", "sale_stock", "portal"],
+    "data": [
+        "security/qms_complaint_security.xml",
+        "security/ir.model.access.csv",
+        "data/ir_sequence_data.xml",
+        "data/qms_deadline_kind_data.xml",
+        "data/qms_complaint_category_data.xml",
+        "data/mail_alias_data.xml",
+        "wizard/qms_complaint_callback_wizard_views.xml",
+        "wizard/qms_complaint_responsibility_wizard_views.xml",
+        "views/qms_complaint_views.xml",
+        "views/qms_complaint_action_views.xml",
+        "views/qms_complaint_category_views.xml",
+        "views/qms_complaint_defect_views.xml",
+        "views/res_config_settings_views.xml",
+        "views/res_partner_views.xml",
+        "views/qms_complaint_menus.xml",
+        "views/qms_complaint_portal_templates.xml",
+        "report/qms_complaint_8d_templates.xml",
+        "report/qms_complaint_reports.xml",
+    ],
+    "assets": {
+        "web.assets_tests": [
+            "qms_complaint/static/tests/tours/**/*",
+        ],
+    },
+    "demo": [
+        "demo/qms_complaint_demo.xml",
+    ],
+    "installable": True,
+}

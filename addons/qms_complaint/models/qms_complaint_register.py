@@ -1,0 +1,222 @@
+from collections import defaultdict
+
+from odoo import fields, models
+
+from odoo.addons.qms_base.tools.xlsx import Column, XlsxBook
+
+
+class QmsComplaint(models.Model):
+    """The complaint register (XLSX): one row per complaint, and its KPIs."""
+
+    _inherit = "qms.complaint"
+
+    def _qms_register_xlsx(self):
+        """The register of the complaints in ``self``, in their order, as XLSX bytes.
+
+        Sheet "Register": one row per complaint. Sheet "KPI": complaints per month
+        with a chart, then per customer and product, PPM computed over each group.
+        """
+        book = XlsxBook()
+        subtitles = self._qms_register_subtitles()
+        book.add_table(
+            "Register",
+            self.env._("Complaint register"),
+            subtitles,
+            self._qms_register_columns(),
+            self._qms_register_rows(),
+        )
+        complaints = self.filtered(lambda c: c.feedback_type == "complaint")
+        kpi_subtitles = [
+            *subtitles,
+            self.env._(
+                "Type “Complaint” only. PPM = total defective / total delivered × 1,000,000."
+            ),
+        ]
+        kpi_sheet = book.add_table(
+            "KPI",
+            self.env._("Complaint KPIs per month"),
+            kpi_subtitles,
+            self._qms_kpi_month_columns(),
+            complaints._qms_kpi_month_rows(),
+        )
+        book.add_chart(kpi_sheet, "column", self.env._("Complaints per month"), "month", ["count"])
+        header_row, last_row, _columns = book.tables[kpi_sheet.name]
+        complaints._qms_write_kpi_partner_product(book, kpi_sheet, max(last_row, header_row) + 3)
+        return book.close()
+
+    # ------------------------------------------------------------------
+    # Register sheet
+    # ------------------------------------------------------------------
+    def _qms_register_subtitles(self):
+        now = fields.Datetime.context_timestamp(self, fields.Datetime.now())
+        companies = self.company_id or self.env.company
+        return [
+            ", ".join(companies.mapped("name")),
+            self.env._(
+                "%(count)s records, printed on %(date)s by %(user)s",
+                count=len(self),
+                date=now.strftime("%Y-%m-%d %H:%M"),
+                user=self.env.user.name,
+            ),
+        ]
+
+    def _qms_register_columns(self):
+        return [
+            Column(self.env._("Number"), "name", width=14),
+            Column(self.env._("Received on"), "date_received", "datetime", 17),
+            Column(self.env._("Type"), "feedback_type", width=14),
+            Column(self.env._("Channel"), "channel", width=14),
+            Column(self.env._("Customer"), "customer", width=28),
+            Column(self.env._("Product"), "product", width=28),
+            Column(self.env._("Lot/Serial"), "lot", width=14),
+            Column(self.env._("Defective"), "qty_defective", "float", 11),
+            Column(self.env._("Delivered"), "qty_delivered", "float", 11),
+            Column(self.env._("PPM"), "ppm", "int", 11),
+            Column(self.env._("Category"), "category", width=18),
+            Column(self.env._("Severity"), "severity", width=11),
+            Column(self.env._("Severe"), "severe", width=9),
+            Column(self.env._("Status"), "state", width=16),
+            Column(self.env._("8D step"), "step", width=26),
+            Column(self.env._("8D report due"), "report_due", "datetime", 17),
+            Column(self.env._("8D report sent"), "report_sent", "datetime", 17),
+            Column(self.env._("On time"), "on_time", width=9),
+            Column(self.env._("Closed on"), "date_closed", "datetime", 17),
+        ]
+
+    def _qms_register_rows(self):
+        labels = {
+            name: dict(self._fields[name]._description_selection(self.env))
+            for name in ("feedback_type", "channel", "severity", "state")
+        }
+        step_labels = dict(
+            self.env["qms.complaint.step"]._fields["code"]._description_selection(self.env)
+        )
+        yes, no = self.env._("Yes"), self.env._("No")
+        now = fields.Datetime.now()
+        rows = []
+        for complaint in self:
+            report = complaint.qms_deadline_ids.filtered(
+                lambda d: d.kind_id.code == "report_8d" and d.state != "cancelled"
+            ).sorted(lambda d: (d.start, d.id))[-1:]
+            if report.state == "done":
+                on_time = yes if report.on_time else no
+            elif report.state == "open" and report.due < now:
+                on_time = no
+            else:
+                on_time = None
+            step = complaint.current_step_id if complaint.state == "in_progress" else None
+            rows.append(
+                {
+                    "name": complaint.name,
+                    "date_received": complaint._qms_local(complaint.date_received),
+                    "feedback_type": labels["feedback_type"].get(complaint.feedback_type),
+                    "channel": labels["channel"].get(complaint.channel),
+                    "customer": complaint.commercial_partner_id.name,
+                    "product": complaint.product_id.display_name or None,
+                    "lot": complaint.lot_id.name or None,
+                    "qty_defective": complaint.qty_defective,
+                    "qty_delivered": complaint.qty_delivered,
+                    "ppm": round(complaint.defect_ppm) if complaint.qty_delivered else None,
+                    "category": complaint.category_id.name or None,
+                    "severity": labels["severity"].get(complaint.severity),
+                    "severe": yes if complaint.is_severe else no,
+                    "state": labels["state"].get(complaint.state),
+                    "step": step_labels.get(step.code) if step else None,
+                    "report_due": complaint._qms_local(report.due),
+                    "report_sent": complaint._qms_local(complaint.date_report_sent),
+                    "on_time": on_time,
+                    "date_closed": complaint._qms_local(complaint.date_closed),
+                }
+            )
+        return rows
+
+    def _qms_local(self, value):
+        """A stored UTC datetime as the reader's wall-clock time (naive), or None."""
+        if not value:
+            return None
+        return fields.Datetime.context_timestamp(self, value).replace(tzinfo=None)
+
+    # ------------------------------------------------------------------
+    # KPI sheet
+    # ------------------------------------------------------------------
+    def _qms_kpi_month_columns(self):
+        return [
+            Column(self.env._("Month"), "month", width=30),
+            Column(self.env._("Complaints"), "count", "int", 12),
+            Column(self.env._("Defective"), "qty_defective", "float", 12),
+            Column(self.env._("Delivered"), "qty_delivered", "float", 12),
+            Column(self.env._("PPM"), "ppm", "int", 12),
+            Column(self.env._("Repeat"), "repeat", "int", 10),
+            Column(self.env._("Repeat rate"), "repeat_rate", "percent", 12),
+            Column(self.env._("Severe"), "severe", "int", 10),
+        ]
+
+    @staticmethod
+    def _qms_group_ppm(defective, delivered):
+        return round(1e6 * defective / delivered) if delivered else None
+
+    def _qms_kpi_month_rows(self):
+        by_month = defaultdict(self.browse)
+        for complaint in self:
+            by_month[complaint._qms_local(complaint.date_received).strftime("%Y-%m")] |= complaint
+        rows = []
+        for month, group in sorted(by_month.items()):
+            defective = sum(group.mapped("qty_defective"))
+            delivered = sum(group.mapped("qty_delivered"))
+            repeat = len(group.filtered("is_repeat"))
+            rows.append(
+                {
+                    "month": month,
+                    "count": len(group),
+                    "qty_defective": defective,
+                    "qty_delivered": delivered,
+                    "ppm": self._qms_group_ppm(defective, delivered),
+                    "repeat": repeat,
+                    "repeat_rate": repeat / len(group),
+                    "severe": len(group.filtered("is_severe")),
+                }
+            )
+        return rows
+
+    def _qms_kpi_partner_product_rows(self):
+        groups = defaultdict(self.browse)
+        for complaint in self:
+            groups[(complaint.commercial_partner_id, complaint.product_id)] |= complaint
+        rows = []
+        for (partner, product), group in groups.items():
+            defective = sum(group.mapped("qty_defective"))
+            delivered = sum(group.mapped("qty_delivered"))
+            rows.append(
+                {
+                    "customer": partner.name,
+                    "product": product.display_name or self.env._("No product"),
+                    "count": len(group),
+                    "qty_defective": defective,
+                    "qty_delivered": delivered,
+                    "ppm": self._qms_group_ppm(defective, delivered),
+                }
+            )
+        return sorted(rows, key=lambda r: (-r["count"], r["customer"] or "", r["product"]))
+
+    def _qms_write_kpi_partner_product(self, book, sheet, first_row):
+        """The per customer/product table, below the monthly one on the same sheet."""
+        columns = [
+            Column(self.env._("Customer"), "customer"),
+            Column(self.env._("Product"), "product"),
+            Column(self.env._("Complaints"), "count", "int"),
+            Column(self.env._("Defective"), "qty_defective", "float"),
+            Column(self.env._("Delivered"), "qty_delivered", "float"),
+            Column(self.env._("PPM"), "ppm", "int"),
+        ]
+        sheet.write(first_row, 0, self.env._("Per customer and product"), book.title)
+        header_row = first_row + 1
+        for col, column in enumerate(columns):
+            sheet.write(header_row, col, column.header, book.header)
+        for row_index, row in enumerate(self._qms_kpi_partner_product_rows(), header_row + 1):
+            for col, column in enumerate(columns):
+                value = row[column.key]
+                if value is None:
+                    sheet.write_blank(row_index, col, None, book.formats[column.kind])
+                else:
+                    sheet.write(row_index, col, value, book.formats[column.kind])
+        sheet.set_column(1, 1, 28)

@@ -1,0 +1,19 @@
+from odoo import fields, models
+
+
+class QmsComplaintVerification(models.Model):
+    """D6: a process audit check of the corrective actions (daily results)."""
+
+    _name = "qms.complaint.verification"
+    _description = "8D Verification"
+    _order = "date desc, id desc"
+
+    complaint_id = fields.Many2one("qms.complaint", required=True, ondelete="cascade", index=True)
+    company_id = fields.Many2one(related="complaint_id.company_id", store=True)
+    date = fields.Date(required=True, default=fields.Date.context_today)
+    user_id = fields.Many2one("res.users", string="Auditor", default=lambda self: self.env.user)
+    checked = fields.Char("What was checked", required=True)
+    qty_checked = fields.Float("Quantity checked")
+    qty_defective = fields.Float("Defects found")
+    result = fields.Selection([("pass", "Pass"), ("fail", "Fail")], required=True, default="pass")
+    note = fields.Text()

@@ -1,0 +1,42 @@
+from odoo import fields, models
+
+
+class ResCompany(models.Model):
+    _inherit = "res.company"
+
+    qms_complaint_repeat_count = fields.Integer(
+        "Complaints from one customer that make it severe", default=3
+    )
+    qms_complaint_repeat_days = fields.Integer("Rolling window (days)", default=90)
+    qms_complaint_multi_customer_count = fields.Integer(
+        "Customers with the same defect that make it severe", default=2
+    )
+    qms_complaint_severe_user_id = fields.Many2one(
+        "res.users", string="Severe complaints go to", help="Sales head or general manager."
+    )
+    qms_complaint_callback_min_days = fields.Integer("Callback from (days)", default=3)
+    qms_complaint_callback_attempts = fields.Integer("Callback attempts", default=2)
+    qms_quarantine_location_id = fields.Many2one(
+        "stock.location",
+        string="Quarantine location",
+        domain="[('usage', '=', 'internal'), ('company_id', 'in', [id, False])]",
+    )
+
+    def _qms_quarantine_location(self):
+        """The company's quarantine location, created on first use."""
+        self.ensure_one()
+        if not self.qms_quarantine_location_id:
+            warehouse = self.env["stock.warehouse"].search([("company_id", "=", self.id)], limit=1)
+            self.sudo().qms_quarantine_location_id = (
+                self.env["stock.location"]
+                .sudo()
+                .create(
+                    {
+                        "name": self.env._("Quarantine"),
+                        "usage": "internal",
+                        "location_id": warehouse.view_location_id.id,
+                        "company_id": self.id,
+                    }
+                )
+            )
+        return self.qms_quarantine_location_id
