@@ -1,6 +1,7 @@
 """Benchmarks, run by scripts/bench inside the project's virtualenv.
 
-    python scripts/bench.py --config odoo.conf deadlines 100000
+    python scripts/bench.py --config odoo.conf --database db deadlines 100000
+    python scripts/bench.py --config odoo.conf --database db survey 10000
 
 Each benchmark builds its data with SQL (fast, and outside what is timed),
 times the product's code path, and times in the same run and database the
@@ -11,19 +12,14 @@ any machine.
 import argparse
 import sys
 import time
-from contextlib import contextmanager
 from datetime import datetime, timedelta
+
+from bench_survey import bench_survey
+from bench_timing import timed
 
 import odoo
 from odoo import SUPERUSER_ID, api
 from odoo.modules.registry import Registry
-
-
-@contextmanager
-def timed(results, key):
-    start = time.perf_counter()
-    yield
-    results[key] = results.get(key, 0.0) + time.perf_counter() - start
 
 
 def seed_deadlines(env, count, due_share=0.10):
@@ -160,7 +156,7 @@ def bench_deadlines(registry, count):
     return ok
 
 
-BENCHMARKS = {"deadlines": bench_deadlines}
+BENCHMARKS = {"deadlines": bench_deadlines, "survey": bench_survey}
 
 
 def main():

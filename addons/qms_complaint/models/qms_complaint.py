@@ -30,6 +30,9 @@ STATES = [
     ("rejected", "Not our responsibility"),
     ("cancelled", "Cancelled"),
 ]
+# Customer complaints and internal corrective actions (e.g. from a low survey score)
+# can run the 8D; other feedback is answered and closed.
+EIGHT_D_TYPES = ("complaint", "internal")
 RETURN_OUTCOMES = [("repair", "Repair"), ("replace", "Replace"), ("refund", "Refund")]
 
 
@@ -544,7 +547,7 @@ class QmsComplaint(models.Model):
         self._ensure_state("draft")
         now = fields.Datetime.now()
         for complaint in self:
-            if complaint.feedback_type != "complaint":
+            if complaint.feedback_type not in EIGHT_D_TYPES:
                 raise UserError(self.env._("Only complaints run an 8D."))
             complaint.write(
                 {"state": "in_progress", "responsibility": "ours", "date_confirmed": now}
@@ -849,7 +852,7 @@ class QmsComplaint(models.Model):
         self._ensure_state("closed")
         now = fields.Datetime.now()
         for complaint in self:
-            if complaint.feedback_type != "complaint":
+            if complaint.feedback_type not in EIGHT_D_TYPES:
                 raise UserError(self.env._("Only complaints run an 8D."))
             self.env["qms.complaint.revision"].sudo().create(complaint._revision_snapshot())
             complaint.step_ids.filtered(lambda s: s.code not in ("d0", "d1")).write({"done": False})

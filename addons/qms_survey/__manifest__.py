@@ -1,0 +1,47 @@
+{
+    "name": "QMS Customer Satisfaction",
+    "summary": "Customer satisfaction programme on Odoo surveys: annual plan, weighted "
+    "modules, return window and rate, grades and bands, corrective actions, trends, "
+    "callbacks after delivery, customer visits, portal",
+    "version": "18.0.1.0.0",
+    "category": "Quality",
+    "website": "https://github.com/qms-for-odoo/qms",
+    "author": "QMS for Odoo",
+    "license": "LGPL-3",
+    "depends": ["qms_base", "survey", "sale_stock", "portal"],
+    "external_dependencies": {"python": ["xlsxwriter"]},
+    "data": [
+        "security/ir.model.access.csv",
+        "security/qms_survey_rules.xml",
+        "data/ir_sequence_data.xml",
+        "data/qms_deadline_kind_data.xml",
+        "data/qms_survey_module_data.xml",
+        "data/mail_template_data.xml",
+        "data/ir_cron_data.xml",
+        "report/qms_survey_campaign_report.xml",
+        "report/qms_survey_plan_report.xml",
+        "views/qms_survey_module_views.xml",
+        "views/survey_question_views.xml",
+        "views/qms_survey_plan_views.xml",
+        "views/qms_survey_campaign_views.xml",
+        "views/qms_survey_invitation_views.xml",
+        "views/qms_survey_score_views.xml",
+        "views/qms_survey_action_views.xml",
+        "views/qms_survey_callback_views.xml",
+        "views/qms_survey_visit_views.xml",
+        "views/res_config_settings_views.xml",
+        "views/res_partner_views.xml",
+        "views/sale_order_views.xml",
+        "views/qms_survey_menus.xml",
+        "views/qms_survey_portal_templates.xml",
+    ],
+    "demo": [
+        "demo/qms_survey_demo.xml",
+    ],
+    "assets": {
+        "web.assets_tests": [
+            "qms_survey/static/tests/tours/*.js",
+        ],
+    },
+    "installable": True,
+}

@@ -1,0 +1,69 @@
+from odoo import http
+from odoo.http import request
+
+from odoo.addons.portal.controllers.portal import CustomerPortal
+from odoo.addons.portal.controllers.portal import pager as portal_pager
+
+
+class QmsSurveyPortal(CustomerPortal):
+    """/my/surveys: the questionnaires sent to the customer's company."""
+
+    _items_per_page = 20
+
+    def _qms_survey_domain(self):
+        partner = request.env.user.partner_id
+        return [
+            ("partner_id", "=", partner.commercial_partner_id.id),
+            ("state", "!=", "draft"),
+        ]
+
+    def _prepare_home_portal_values(self, counters):
+        values = super()._prepare_home_portal_values(counters)
+        if "qms_survey_count" in counters:
+            Invitation = request.env["qms.survey.invitation"]
+            values["qms_survey_count"] = (
+                Invitation.search_count(self._qms_survey_domain())
+                if Invitation.has_access("read")
+                else 0
+            )
+        return values
+
+    @http.route(
+        ["/my/surveys", "/my/surveys/page/<int:page>"], type="http", auth="user", website=True
+    )
+    def portal_my_qms_surveys(self, page=1, **kwargs):
+        Invitation = request.env["qms.survey.invitation"]
+        domain = self._qms_survey_domain()
+        total = Invitation.search_count(domain)
+        pager = portal_pager(url="/my/surveys", total=total, page=page, step=self._items_per_page)
+        invitations = Invitation.search(
+            domain,
+            order="sent_date desc, id desc",
+            limit=self._items_per_page,
+            offset=pager["offset"],
+        )
+        contact = request.env.user.partner_id
+        answers = invitations.sudo().user_input_id
+        urls, print_urls = {}, {}
+        for invitation in invitations:
+            answer = answers.filtered(lambda a, i=invitation: a.qms_invitation_id == i)[:1]
+            if answer:
+                urls[invitation.id] = (
+                    f"{answer.survey_id.get_start_url()}?answer_token={answer.access_token}"
+                )
+                print_urls[invitation.id] = (
+                    f"{answer.survey_id.get_print_url()}?answer_token={answer.access_token}"
+                )
+        values = self._prepare_portal_layout_values()
+        values.update(
+            {
+                "invitations": invitations,
+                "invitation_urls": urls,
+                "invitation_print_urls": print_urls,
+                "contact": contact,
+                "page_name": "qms_survey",
+                "pager": pager,
+                "default_url": "/my/surveys",
+            }
+        )
+        return request.render("qms_survey.portal_my_surveys", values)

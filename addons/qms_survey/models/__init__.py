@@ -1,0 +1,18 @@
+from . import (
+    qms_survey_module,
+    survey_question,
+    qms_survey_weight,
+    qms_survey_plan,
+    qms_survey_campaign,
+    qms_survey_invitation,
+    qms_survey_score,
+    qms_survey_action,
+    qms_survey_callback,
+    qms_survey_visit,
+    survey_user_input,
+    res_company,
+    res_config_settings,
+    res_partner,
+    stock_picking,
+    sale_order,
+)

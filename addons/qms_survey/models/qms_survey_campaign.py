@@ -1,0 +1,874 @@
+from collections import defaultdict
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+from ..tools import scoring
+from .survey_question import SCORED_TYPES
+
+ANSWERED = ("returned", "late")
+
+
+def _number(value, digits=2):
+    """``value`` rounded for a message: 90, 68.5, 71.43."""
+    return f"{round(value, digits):g}"
+
+
+class QmsSurveyCampaign(models.Model):
+    """One round of the satisfaction survey: questionnaire, weights, invited contacts."""
+
+    _name = "qms.survey.campaign"
+    _inherit = ["qms.sequence.mixin", "mail.thread", "mail.activity.mixin"]
+    _description = "Customer Satisfaction Campaign"
+    _order = "date_send desc, id desc"
+    _qms_sequence_code = "qms.survey.campaign"
+
+    title = fields.Char(required=True, tracking=True)
+    active = fields.Boolean(default=True)
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company, index=True
+    )
+    user_id = fields.Many2one(
+        "res.users", string="Responsible", default=lambda self: self.env.user, tracking=True
+    )
+    plan_id = fields.Many2one("qms.survey.plan", index="btree_not_null", ondelete="restrict")
+    survey_id = fields.Many2one("survey.survey", string="Questionnaire", required=True)
+    campaign_type = fields.Selection(
+        [("periodic", "Periodic survey"), ("project", "Project stage survey")],
+        required=True,
+        default="periodic",
+    )
+    project_stage = fields.Selection(
+        [("pre", "Pre-phase"), ("mid", "Mid-phase"), ("post", "Post-phase")],
+        help="Stage of the project this survey measures (前期/中期/后期).",
+    )
+    sale_order_id = fields.Many2one("sale.order", string="Project order")
+    period = fields.Selection(
+        [("quarterly", "Quarterly"), ("semiannual", "Semi-annual"), ("annual", "Annual")]
+    )
+    period_start = fields.Date()
+    date_send = fields.Datetime(
+        "Send date", required=True, default=fields.Datetime.now, tracking=True
+    )
+    date_deadline = fields.Datetime(
+        "Return deadline",
+        tracking=True,
+        help="Answers after it count as not returned. Computed from the return window "
+        "(working days) when the campaign is sent, unless set.",
+    )
+    state = fields.Selection(
+        [("draft", "Draft"), ("sent", "Sent"), ("closed", "Closed"), ("cancelled", "Cancelled")],
+        default="draft",
+        required=True,
+        tracking=True,
+        copy=False,
+    )
+    weight_ids = fields.One2many(
+        "qms.survey.weight", "campaign_id", string="Module weights", copy=True
+    )
+    invitation_ids = fields.One2many("qms.survey.invitation", "campaign_id", string="Invitations")
+    action_ids = fields.One2many("qms.survey.action", "campaign_id", string="Corrective actions")
+    score_ids = fields.One2many("qms.survey.score", "campaign_id", string="Module scores")
+    sent_count = fields.Integer("Sent", compute="_compute_return_stats")
+    returned_count = fields.Integer("Returned", compute="_compute_return_stats")
+    return_rate = fields.Float("Return rate (%)", compute="_compute_return_stats")
+    return_target = fields.Float(
+        "Return rate target (%)",
+        default=lambda self: self.env.company.qms_survey_return_target,
+        tracking=True,
+    )
+    improvement_required = fields.Boolean(compute="_compute_return_stats")
+    score_avg = fields.Float("Average total", readonly=True, aggregator="avg", copy=False)
+    grade_a_rate = fields.Float("Grade A (%)", readonly=True, copy=False)
+    satisfaction_rate = fields.Float(
+        "Satisfaction rate (%)",
+        readonly=True,
+        copy=False,
+        help="Share of scored customers in the bands satisfied or very satisfied.",
+    )
+    action_count = fields.Integer(compute="_compute_action_count")
+    improvement_report_ids = fields.One2many(
+        "qms.survey.action",
+        "campaign_id",
+        domain=[("kind", "=", "return_rate")],
+        string="Improvement reports",
+    )
+    previous_campaign_id = fields.Many2one(
+        "qms.survey.campaign", compute="_compute_previous_campaign_id"
+    )
+    note = fields.Html()
+
+    @api.constrains("date_send", "date_deadline")
+    def _check_dates(self):
+        for campaign in self:
+            if campaign.date_deadline and campaign.date_deadline < campaign.date_send:
+                raise ValidationError(
+                    self.env._(
+                        "Campaign %(campaign)s: the return deadline %(deadline)s is before the "
+                        "send date %(send)s.",
+                        campaign=campaign.display_name,
+                        deadline=campaign.date_deadline,
+                        send=campaign.date_send,
+                    )
+                )
+
+    @api.constrains("weight_ids")
+    def _check_weights(self):
+        for campaign in self.filtered("weight_ids"):
+            campaign._qms_check_weights()
+
+    @api.constrains("campaign_type", "project_stage")
+    def _check_project_stage(self):
+        for campaign in self:
+            if campaign.campaign_type == "project" and not campaign.project_stage:
+                raise ValidationError(
+                    self.env._("A project stage survey needs its stage (pre-, mid- or post-phase).")
+                )
+
+    @api.depends("invitation_ids.state", "return_target")
+    def _compute_return_stats(self):
+        groups = self.env["qms.survey.invitation"]._read_group(
+            [("campaign_id", "in", self.ids)],
+            ["campaign_id"],
+            ["sent_count:sum", "returned_count:sum"],
+        )
+        stats = {campaign.id: (sent, returned) for campaign, sent, returned in groups}
+        for campaign in self:
+            sent, returned = stats.get(campaign.id, (0, 0))
+            rate = scoring.return_rate(returned, sent)
+            campaign.sent_count = sent
+            campaign.returned_count = returned
+            campaign.return_rate = rate or 0.0
+            campaign.improvement_required = rate is not None and rate < campaign.return_target
+
+    def _compute_action_count(self):
+        groups = self.env["qms.survey.action"]._read_group(
+            [("campaign_id", "in", self.ids)], ["campaign_id"], ["__count"]
+        )
+        counts = {campaign.id: count for campaign, count in groups}
+        for campaign in self:
+            campaign.action_count = counts.get(campaign.id, 0)
+
+    @api.depends("date_send", "campaign_type", "company_id")
+    def _compute_previous_campaign_id(self):
+        for campaign in self:
+            campaign.previous_campaign_id = self.search(
+                [
+                    ("company_id", "=", campaign.company_id.id),
+                    ("campaign_type", "=", campaign.campaign_type),
+                    ("state", "in", ("sent", "closed")),
+                    ("date_send", "<", campaign.date_send),
+                    ("id", "!=", campaign._origin.id),
+                ],
+                order="date_send desc",
+                limit=1,
+            )
+
+    @api.depends("name", "title")
+    def _compute_display_name(self):
+        for campaign in self:
+            campaign.display_name = (
+                f"{campaign.name} {campaign.title}" if campaign.title else campaign.name
+            )
+
+    @api.onchange("plan_id")
+    def _onchange_plan_id(self):
+        if self.plan_id:
+            self.survey_id = self.plan_id.survey_id
+            self.period = self.plan_id.frequency
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_not_draft(self):
+        if any(campaign.state != "draft" for campaign in self):
+            raise UserError(self.env._("Only draft campaigns can be deleted; archive the others."))
+
+    @api.model
+    def _qms_next_number(self, vals):
+        # Numbered in the year of the campaign, not of its creation.
+        return super()._qms_next_number({**vals, "date": vals.get("date_send")})
+
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+    def action_send(self):
+        """Invite every draft invitation: email with its link, or recorded as fax/visit.
+
+        The first sending uses the campaign's return deadline when one was set;
+        contacts added once the campaign is out get their own return window.
+        """
+        for campaign in self:
+            campaign._qms_check_ready()
+        now = fields.Datetime.now()
+        for campaign in self:
+            first = campaign.state == "draft"
+            if first and campaign.date_deadline and campaign.date_deadline < now:
+                raise UserError(
+                    self.env._(
+                        "Campaign %(campaign)s: its return deadline has passed.",
+                        campaign=campaign.display_name,
+                    )
+                )
+            invitations = campaign.invitation_ids.filtered(lambda i: i.state == "draft")
+            invitations._qms_send(now=now, due=(first and campaign.date_deadline) or None)
+            dues = invitations.mapped("return_due")
+            values = {"state": "sent"}
+            if first:
+                values["date_send"] = min(campaign.date_send, now)
+            if dues and (not campaign.date_deadline or max(dues) > campaign.date_deadline):
+                values["date_deadline"] = max(dues)
+            campaign.write(values)
+        return True
+
+    def action_close(self):
+        for campaign in self:
+            if campaign.state != "sent":
+                raise UserError(self.env._("Only a sent campaign can be closed."))
+            campaign._qms_compute_scores()
+            if campaign.improvement_required and not campaign.improvement_report_ids:
+                raise UserError(
+                    self.env._(
+                        "Campaign %(campaign)s: the return rate %(rate).1f%% is below the target "
+                        "%(target).1f%%. Write the improvement report before closing.",
+                        campaign=campaign.display_name,
+                        rate=campaign.return_rate,
+                        target=campaign.return_target,
+                    )
+                )
+            pending = campaign.invitation_ids.filtered(lambda i: i.state == "sent")
+            pending._qms_deadline_cancel("return")
+            pending.write({"state": "expired"})
+        self.state = "closed"
+        return True
+
+    def action_cancel(self):
+        for campaign in self:
+            if campaign.state == "closed":
+                raise UserError(self.env._("A closed campaign cannot be cancelled."))
+            campaign.invitation_ids._qms_deadline_cancel("return")
+        self.state = "cancelled"
+
+    def action_reset_draft(self):
+        if any(c.state != "cancelled" for c in self):
+            raise UserError(self.env._("Only a cancelled campaign can be reset to draft."))
+        if self.invitation_ids.filtered(lambda i: i.state != "draft"):
+            raise UserError(self.env._("Invitations were already sent; copy the campaign instead."))
+        self.state = "draft"
+
+    def action_compute_scores(self):
+        for campaign in self:
+            campaign._qms_compute_scores()
+        return True
+
+    def action_create_improvement_report(self):
+        self.ensure_one()
+        report = self.improvement_report_ids[:1] or self._qms_create_corrective_action(
+            [
+                {
+                    "campaign_id": self.id,
+                    "kind": "return_rate",
+                    "name": self.env._(
+                        "Return rate %(rate).1f%% below target %(target).1f%%",
+                        rate=self.return_rate,
+                        target=self.return_target,
+                    ),
+                    "score": self.return_rate,
+                    "user_id": self.user_id.id,
+                }
+            ]
+        )
+        return report._qms_open_form()
+
+    def action_view_actions(self):
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "qms_survey.qms_survey_action_action"
+        )
+        action["domain"] = [("campaign_id", "in", self.ids)]
+        action["context"] = {"default_campaign_id": self[:1].id}
+        return action
+
+    def action_view_invitations(self):
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "qms_survey.qms_survey_invitation_action"
+        )
+        action["domain"] = [("campaign_id", "in", self.ids)]
+        action["context"] = {"default_campaign_id": self[:1].id}
+        return action
+
+    def action_export_xlsx(self):
+        self.ensure_one()
+        content = self._qms_summary_xlsx()
+        attachment = self.env["ir.attachment"].create(
+            {
+                "name": f"{self.name}-summary.xlsx",
+                "raw": content,
+                "res_model": self._name,
+                "res_id": self.id,
+                "mimetype": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            }
+        )
+        return {
+            "type": "ir.actions.act_url",
+            "url": f"/web/content/{attachment.id}?download=true",
+            "target": "download",
+        }
+
+    # ------------------------------------------------------------------
+    # Business methods
+    # ------------------------------------------------------------------
+    def _qms_check_weights(self):
+        self.ensure_one()
+        weights = self.weight_ids.mapped("weight")
+        if not scoring.weights_valid(weights):
+            raise ValidationError(
+                self.env._(
+                    "The module weights of campaign %(campaign)s sum to %(total)s%%; they must "
+                    "sum to 100%%.",
+                    campaign=self.display_name,
+                    total=_number(sum(weights)),
+                )
+            )
+
+    def _qms_check_ready(self):
+        self.ensure_one()
+        if self.state not in ("draft", "sent"):
+            raise UserError(
+                self.env._("Campaign %(campaign)s is not open.", campaign=self.display_name)
+            )
+        if not self.weight_ids:
+            raise UserError(
+                self.env._(
+                    "Campaign %(campaign)s has no module weights.", campaign=self.display_name
+                )
+            )
+        self._qms_check_weights()
+        if not self.invitation_ids:
+            raise UserError(
+                self.env._(
+                    "Campaign %(campaign)s has no contact to send the questionnaire to.",
+                    campaign=self.display_name,
+                )
+            )
+        scored = self.survey_id.question_ids.filtered("qms_module_id").mapped("qms_module_id")
+        missing = self.weight_ids.module_id - scored
+        if missing:
+            raise UserError(
+                self.env._(
+                    "The questionnaire has no question in the weighted module(s) %(modules)s.",
+                    modules=", ".join(missing.mapped("name")),
+                )
+            )
+        no_email = self.invitation_ids.filtered(
+            lambda i: i.state == "draft" and i.channel == "email" and not i.contact_id.email
+        )
+        if no_email:
+            raise UserError(
+                self.env._(
+                    "These contacts have no email; send by fax or visit instead: %(names)s",
+                    names=", ".join(no_email.contact_id.mapped("display_name")),
+                )
+            )
+
+    def _qms_thresholds(self):
+        return self.company_id._qms_survey_thresholds()
+
+    def _qms_question_meta(self):
+        """``({question: module}, {question: max points}, suggestion questions)``."""
+        self.ensure_one()
+        questions = self.survey_id.question_ids
+        scored = questions.filtered(lambda q: q.qms_module_id and q.question_type in SCORED_TYPES)
+        modules = {q.id: q.qms_module_id.id for q in scored}
+        maximum = {q.id: q._qms_max_points() for q in scored}
+        return modules, maximum, questions.filtered("qms_is_suggestion")
+
+    def _qms_answer_rows(self, invitation_ids=None):
+        """Points per (questionnaire, question) of the campaign's answered invitations.
+
+        One grouped SQL read: ``[(invitation, customer, question, points, answered)]``.
+        """
+        self.ensure_one()
+        for model in ("survey.user_input.line", "survey.user_input", "qms.survey.invitation"):
+            self.env[model].flush_model()
+        query = """
+            SELECT i.id, i.partner_id, l.question_id, SUM(l.answer_score), BOOL_OR(NOT l.skipped)
+              FROM qms_survey_invitation i
+              JOIN survey_user_input ui ON ui.id = i.user_input_id AND ui.state = 'done'
+              JOIN survey_user_input_line l ON l.user_input_id = ui.id
+             WHERE i.campaign_id = %s AND i.state IN %s
+        """
+        params = [self.id, ANSWERED]
+        if invitation_ids is not None:
+            query += " AND i.id = ANY(%s)"
+            params.append(list(invitation_ids))
+        self.env.cr.execute(query + " GROUP BY i.id, i.partner_id, l.question_id", params)
+        return self.env.cr.fetchall()
+
+    def _qms_compute_scores(self, invitations=None, raise_actions=True):
+        """Score answered invitations (all of the campaign's by default) in one pass.
+
+        One grouped SQL read of the answer lines, the arithmetic in
+        ``tools/scoring.py``, then one bulk write of totals, grades and bands
+        (module scores are read back through the ``qms.survey.score`` view).
+        Returns the aggregates: per module, per question and per customer.
+        """
+        self.ensure_one()
+        thresholds = self._qms_thresholds()
+        question_module, question_max, suggestion_questions = self._qms_question_meta()
+        weights = {w.module_id.id: w.weight for w in self.weight_ids}
+        rows = self._qms_answer_rows(None if invitations is None else invitations.ids)
+        partner_of = {row[0]: row[1] for row in rows}
+        results = scoring.score_questionnaires(
+            [(row[0], row[2], row[3], row[4]) for row in rows],
+            question_module,
+            question_max,
+            weights,
+        )
+        per_customer = defaultdict(list)
+        per_module = defaultdict(list)
+        question_stats = defaultdict(list)
+        for invitation_id, result in results.items():
+            per_customer[partner_of[invitation_id]].append(result["total"])
+            for module_id, score in result["modules"].items():
+                per_module[module_id].append(score)
+            for question_id, item in result["items"].items():
+                question_stats[question_id].append(item)
+        self._qms_store_scores(results, thresholds)
+        self._qms_store_campaign_stats()
+        if raise_actions:
+            self._qms_raise_actions(results, thresholds, suggestion_questions)
+        return {
+            "modules": {module: scoring.mean(values) for module, values in per_module.items()},
+            "questions": {
+                question: scoring.mean(values) for question, values in question_stats.items()
+            },
+            "customers": {
+                partner: scoring.mean(values) for partner, values in per_customer.items()
+            },
+            "invitations": results,
+        }
+
+    def _qms_store_scores(self, results, thresholds):
+        """One bulk UPDATE: total, grade and band of each scored invitation."""
+        if not results:
+            return
+        ids = list(results)
+        totals = [results[i]["total"] for i in ids]
+        self.env.cr.execute(
+            """
+            UPDATE qms_survey_invitation i
+               SET score_total = v.total, grade = v.grade, band = v.band,
+                   scored = v.total IS NOT NULL
+              FROM unnest(%s::int[], %s::float8[], %s::varchar[], %s::varchar[])
+                   AS v(id, total, grade, band)
+             WHERE i.id = v.id
+            """,
+            [
+                ids,
+                totals,
+                [scoring.grade(total, thresholds) for total in totals],
+                [scoring.band(total, thresholds) for total in totals],
+            ],
+        )
+        self.env["qms.survey.invitation"].invalidate_model(
+            ["score_total", "grade", "band", "scored"]
+        )
+        self.env["qms.survey.score"].invalidate_model()
+        self.invalidate_recordset(["score_ids"])
+
+    def _qms_store_campaign_stats(self):
+        self.ensure_one()
+        self.env.cr.execute(
+            """
+            SELECT AVG(score_total),
+                   COUNT(*) FILTER (WHERE grade = 'A'),
+                   COUNT(*) FILTER (WHERE band IN ('very_satisfied', 'satisfied')),
+                   COUNT(*)
+              FROM qms_survey_invitation
+             WHERE campaign_id = %s AND scored
+            """,
+            [self.id],
+        )
+        average, grade_a, satisfied, count = self.env.cr.fetchone()
+        self.write(
+            {
+                "score_avg": average or 0.0,
+                "grade_a_rate": scoring.return_rate(grade_a, count) or 0.0,
+                "satisfaction_rate": scoring.return_rate(satisfied, count) or 0.0,
+            }
+        )
+
+    def _qms_raise_actions(self, results, thresholds, suggestion_questions):
+        """A corrective action per low item, low total and suggestion; never twice."""
+        self.ensure_one()
+        low = {
+            invitation_id: (
+                [q for q, item in result["items"].items() if scoring.is_low_item(item, thresholds)],
+                scoring.is_low_total(result["total"], thresholds),
+            )
+            for invitation_id, result in results.items()
+        }
+        low = {key: value for key, value in low.items() if value[0] or value[1]}
+        suggestions = []
+        if suggestion_questions and results:
+            self.env.cr.execute(
+                """
+                SELECT i.id, l.question_id, COALESCE(l.value_text_box, l.value_char_box)
+                  FROM qms_survey_invitation i
+                  JOIN survey_user_input_line l ON l.user_input_id = i.user_input_id
+                 WHERE i.id = ANY(%s) AND l.question_id = ANY(%s) AND NOT l.skipped
+                """,
+                [list(results), suggestion_questions.ids],
+            )
+            suggestions = [
+                (invitation_id, question_id, text.strip())
+                for invitation_id, question_id, text in self.env.cr.fetchall()
+                if text and text.strip()
+            ]
+        if not low and not suggestions:
+            return
+        concerned = self.env["qms.survey.invitation"].browse(
+            set(low) | {invitation_id for invitation_id, _q, _t in suggestions}
+        )
+        existing = {
+            (a.invitation_id.id, a.kind, a.question_id.id)
+            for a in self.env["qms.survey.action"]
+            .with_context(active_test=False)
+            .search([("campaign_id", "=", self.id), ("invitation_id", "in", concerned.ids)])
+        }
+        questions = {q.id: q for q in self.survey_id.question_ids}
+        no_module = self.env["qms.survey.module"]
+        no_question = self.env["survey.question"]
+        vals_list = []
+        for invitation in concerned:
+            low_items, low_total = low.get(invitation.id, ([], False))
+            result = results[invitation.id]
+            for question_id in low_items:
+                if (invitation.id, "low_item", question_id) in existing:
+                    continue
+                question = questions[question_id]
+                vals_list.append(
+                    invitation._qms_action_values(
+                        "low_item",
+                        result["items"][question_id],
+                        question.qms_module_id,
+                        question,
+                        self.env._(
+                            "%(customer)s: “%(question)s” scored %(score)s%%",
+                            customer=invitation.partner_id.name,
+                            question=question.title,
+                            score=_number(result["items"][question_id], 0),
+                        ),
+                    )
+                )
+            if low_total and (invitation.id, "low_total", False) not in existing:
+                vals_list.append(
+                    invitation._qms_action_values(
+                        "low_total",
+                        result["total"],
+                        no_module,
+                        no_question,
+                        self.env._(
+                            "%(customer)s: total satisfaction %(score)s below %(target)s",
+                            customer=invitation.partner_id.name,
+                            score=_number(result["total"], 1),
+                            target=_number(thresholds.low_total_below),
+                        ),
+                    )
+                )
+        for invitation_id, question_id, text in suggestions:
+            if (invitation_id, "suggestion", question_id) in existing:
+                continue
+            question = questions[question_id]
+            invitation = concerned.browse(invitation_id)
+            values = invitation._qms_action_values(
+                "suggestion", False, question.qms_module_id, question, text[:200]
+            )
+            values["suggestion"] = text
+            vals_list.append(values)
+        if vals_list:
+            self._qms_create_corrective_action(vals_list)
+
+    def _qms_create_corrective_action(self, vals_list):
+        """Record corrective actions and give each to its responsible department.
+
+        Hook: a bridge with ``qms_complaint`` overrides this to open an internal
+        complaint (8D) for each action instead of, or besides, the activity.
+        """
+        actions = self.env["qms.survey.action"].create(vals_list)
+        actions._qms_schedule_activity()
+        return actions
+
+    def _qms_trend(self, limit=8):
+        """Averages of the last ``limit`` campaigns up to this one: total and per module."""
+        self.ensure_one()
+        campaigns = self.search(
+            [
+                ("company_id", "=", self.company_id.id),
+                ("campaign_type", "=", self.campaign_type),
+                ("state", "in", ("sent", "closed")),
+                ("date_send", "<=", self.date_send),
+            ],
+            order="date_send desc",
+            limit=limit,
+        ).sorted("date_send")
+        return campaigns, campaigns._qms_module_averages()
+
+    def _qms_module_averages(self):
+        """``{campaign id: {module id: average score}}`` of these campaigns."""
+        groups = self.env["qms.survey.score"]._read_group(
+            [("campaign_id", "in", self.ids)], ["campaign_id", "module_id"], ["score:avg"]
+        )
+        by_campaign = defaultdict(dict)
+        for campaign, module, average in groups:
+            by_campaign[campaign.id][module.id] = average
+        return by_campaign
+
+    def _qms_customer_totals(self):
+        """``{campaign id: {customer id: average total}}`` of these campaigns."""
+        totals = defaultdict(dict)
+        for campaign, partner, average in self.env["qms.survey.invitation"]._read_group(
+            [("campaign_id", "in", self.ids), ("scored", "=", True)],
+            ["campaign_id", "partner_id"],
+            ["score_total:avg"],
+        ):
+            totals[campaign.id][partner.id] = average
+        return totals
+
+    def _qms_report_data(self):
+        """What the summary report shows besides the campaign's own fields."""
+        self.ensure_one()
+        averages = {
+            module.id: average
+            for module, average in self.env["qms.survey.score"]._read_group(
+                [("campaign_id", "=", self.id)], ["module_id"], ["score:avg"]
+            )
+        }
+        modules = [
+            {"name": w.module_id.name, "weight": w.weight, "average": averages.get(w.module_id.id)}
+            for w in self.weight_ids
+        ]
+        campaigns, by_campaign = self._qms_trend()
+        totals = dict(
+            self.env["qms.survey.invitation"]._read_group(
+                [("campaign_id", "in", campaigns.ids), ("scored", "=", True)],
+                ["campaign_id"],
+                ["score_total:avg"],
+            )
+        )
+        trend = [
+            {
+                "campaign": campaign.title or campaign.name,
+                "total": totals.get(campaign),
+                "modules": [by_campaign[campaign.id].get(w.module_id.id) for w in self.weight_ids],
+            }
+            for campaign in campaigns
+        ]
+        return {"modules": modules, "trend": trend, "quarters": self._qms_return_rate_by_quarter()}
+
+    def _qms_return_rate_by_quarter(self, year=None):
+        """``[(quarter label, sent, returned, rate)]`` of the company's campaigns."""
+        company = self.company_id[:1] or self.env.company
+        domain = [("company_id", "=", company.id), ("sent_date", "!=", False)]
+        if year:
+            domain += [
+                ("sent_date", ">=", f"{year}-01-01"),
+                ("sent_date", "<", f"{year + 1}-01-01"),
+            ]
+        groups = self.env["qms.survey.invitation"]._read_group(
+            domain, ["sent_date:quarter"], ["sent_count:sum", "returned_count:sum"]
+        )
+        return [
+            (
+                f"Q{(start.month - 1) // 3 + 1} {start.year}",
+                sent,
+                returned,
+                scoring.return_rate(returned, sent),
+            )
+            for start, sent, returned in groups
+        ]
+
+    def _qms_summary_xlsx(self):
+        self.ensure_one()
+        from odoo.addons.qms_base.tools.xlsx import Column, XlsxBook  # noqa: PLC0415
+
+        lang_self = self.with_context(lang=self.company_id.partner_id.lang or self.env.lang)
+        env = lang_self.env
+        book = XlsxBook()
+        subtitle = [self.display_name, self.company_id.name]
+        modules = self.weight_ids.module_id
+        summary_rows = [
+            {"label": env._("Sent"), "value": self.sent_count},
+            {"label": env._("Returned in time"), "value": self.returned_count},
+            {"label": env._("Return rate (%)"), "value": self.return_rate},
+            {"label": env._("Return rate target (%)"), "value": self.return_target},
+            {"label": env._("Average total"), "value": self.score_avg},
+            {"label": env._("Grade A (%)"), "value": self.grade_a_rate},
+            {"label": env._("Satisfaction rate (%)"), "value": self.satisfaction_rate},
+        ]
+        book.add_table(
+            env._("Summary"),
+            env._("Customer satisfaction survey summary analysis"),
+            subtitle,
+            [
+                Column(env._("Indicator"), "label", width=28),
+                Column(env._("Value"), "value", "float"),
+            ],
+            summary_rows,
+        )
+        scores = defaultdict(dict)
+        for score in self.score_ids:
+            scores[score.invitation_id.id][score.module_id.id] = score.score
+        band_labels = dict(
+            self.env["qms.survey.invitation"]._fields["band"]._description_selection(lang_self.env)
+        )
+        state_labels = dict(
+            self.env["qms.survey.invitation"]._fields["state"]._description_selection(lang_self.env)
+        )
+        customer_columns = [
+            Column(env._("Customer"), "customer", width=28),
+            Column(env._("Contact"), "contact", width=22),
+            Column(env._("Status"), "state"),
+            *[Column(m.with_env(lang_self.env).name, f"m{m.id}", "float") for m in modules],
+            Column(env._("Total"), "total", "float"),
+            Column(env._("Grade"), "grade", width=8),
+            Column(env._("Band"), "band"),
+        ]
+        customer_rows = []
+        for invitation in self.invitation_ids.sorted(lambda i: i.partner_id.name or ""):
+            row = {
+                "customer": invitation.partner_id.name,
+                "contact": invitation.contact_id.name,
+                "state": state_labels.get(invitation.state),
+                "total": invitation.score_total if invitation.scored else None,
+                "grade": invitation.grade or None,
+                "band": band_labels.get(invitation.band) if invitation.band else None,
+            }
+            for module in modules:
+                row[f"m{module.id}"] = scores[invitation.id].get(module.id)
+            customer_rows.append(row)
+        book.add_table(
+            env._("Customers"),
+            env._("Scores per customer"),
+            subtitle,
+            customer_columns,
+            customer_rows,
+        )
+        kind_labels = dict(
+            self.env["qms.survey.action"]._fields["kind"]._description_selection(lang_self.env)
+        )
+        action_states = dict(
+            self.env["qms.survey.action"]._fields["state"]._description_selection(lang_self.env)
+        )
+        book.add_table(
+            env._("Actions"),
+            env._("Low items, suggestions and corrective actions"),
+            subtitle,
+            [
+                Column(env._("Type"), "kind", width=18),
+                Column(env._("Customer"), "customer", width=24),
+                Column(env._("Description"), "name", width=48),
+                Column(env._("Score"), "score", "float"),
+                Column(env._("Department"), "department", width=20),
+                Column(env._("Status"), "state"),
+                Column(env._("Next campaign score"), "next", "float"),
+            ],
+            [
+                {
+                    "kind": kind_labels.get(a.kind),
+                    "customer": a.partner_id.name,
+                    "name": a.name,
+                    "score": a.score if a.kind != "suggestion" else None,
+                    "department": a.department_id.name,
+                    "state": action_states.get(a.state),
+                    "next": a.next_score if a.next_scored else None,
+                }
+                for a in self.action_ids
+            ],
+        )
+        campaigns, by_campaign = self._qms_trend()
+        totals = dict(
+            self.env["qms.survey.invitation"]._read_group(
+                [("campaign_id", "in", campaigns.ids), ("scored", "=", True)],
+                ["campaign_id"],
+                ["score_total:avg"],
+            )
+        )
+        trend_rows = []
+        for campaign in campaigns:
+            row = {"campaign": campaign.title or campaign.name, "total": totals.get(campaign)}
+            for module in modules:
+                row[f"m{module.id}"] = by_campaign[campaign.id].get(module.id)
+            trend_rows.append(row)
+        module_keys = [f"m{m.id}" for m in modules]
+        trend_sheet = book.add_table(
+            env._("Trend"),
+            env._("Trend of the average scores across campaigns"),
+            subtitle,
+            [
+                Column(env._("Campaign"), "campaign", width=22),
+                Column(env._("Total"), "total", "float"),
+                *[Column(m.with_env(lang_self.env).name, f"m{m.id}", "float") for m in modules],
+            ],
+            trend_rows,
+        )
+        book.add_chart(
+            trend_sheet,
+            "line",
+            env._("Average total and modules"),
+            "campaign",
+            ["total", *module_keys],
+        )
+        partners = self.invitation_ids.partner_id
+        customer_totals = defaultdict(dict)
+        for campaign, partner, average in self.env["qms.survey.invitation"]._read_group(
+            [
+                ("campaign_id", "in", campaigns.ids),
+                ("scored", "=", True),
+                ("partner_id", "in", partners.ids),
+            ],
+            ["campaign_id", "partner_id"],
+            ["score_total:avg"],
+        ):
+            customer_totals[campaign.id][partner.id] = average
+        customer_sheet = book.add_table(
+            env._("Customer trend"),
+            env._("Total score per customer across campaigns"),
+            subtitle,
+            [
+                Column(env._("Campaign"), "campaign", width=22),
+                *[Column(p.name, f"p{p.id}", "float") for p in partners],
+            ],
+            [
+                {
+                    "campaign": campaign.title or campaign.name,
+                    **{f"p{p.id}": customer_totals[campaign.id].get(p.id) for p in partners},
+                }
+                for campaign in campaigns
+            ],
+        )
+        book.add_chart(
+            customer_sheet,
+            "line",
+            env._("Total per customer"),
+            "campaign",
+            [f"p{p.id}" for p in partners],
+        )
+        quarter_rows = [
+            {"quarter": label, "sent": sent, "returned": returned, "rate": rate}
+            for label, sent, returned, rate in self._qms_return_rate_by_quarter()
+        ]
+        quarter_sheet = book.add_table(
+            env._("Return rate"),
+            env._("Return rate per quarter"),
+            subtitle,
+            [
+                Column(env._("Quarter"), "quarter"),
+                Column(env._("Sent"), "sent", "int"),
+                Column(env._("Returned in time"), "returned", "int"),
+                Column(env._("Return rate (%)"), "rate", "float"),
+            ],
+            quarter_rows,
+        )
+        book.add_chart(
+            quarter_sheet, "column", env._("Return rate per quarter"), "quarter", ["rate"]
+        )
+        return book.close()

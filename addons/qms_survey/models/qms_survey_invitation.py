@@ -1,0 +1,291 @@
+import logging
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+from ..tools import scoring
+
+_logger = logging.getLogger(__name__)
+
+BAND_SELECTION = [
+    ("very_satisfied", "Very satisfied"),
+    ("satisfied", "Satisfied"),
+    ("average", "Average"),
+    ("dissatisfied", "Dissatisfied"),
+]
+
+
+class QmsSurveyInvitation(models.Model):
+    """One contact of one customer invited to one campaign, with its answer and score."""
+
+    _name = "qms.survey.invitation"
+    _inherit = ["qms.deadline.mixin", "mail.thread", "mail.activity.mixin"]
+    _description = "Satisfaction Survey Invitation"
+    _order = "campaign_id desc, partner_id, id"
+    _rec_name = "contact_id"
+
+    campaign_id = fields.Many2one(
+        "qms.survey.campaign", required=True, ondelete="cascade", index=True
+    )
+    company_id = fields.Many2one(related="campaign_id.company_id", store=True, index=True)
+    user_id = fields.Many2one(related="campaign_id.user_id", store=True)
+    campaign_state = fields.Selection(related="campaign_id.state", string="Campaign status")
+    partner_id = fields.Many2one(
+        "res.partner",
+        string="Customer",
+        required=True,
+        index=True,
+        compute="_compute_partner_id",
+        store=True,
+        readonly=False,
+        precompute=True,
+    )
+    contact_id = fields.Many2one("res.partner", required=True, index=True)
+    channel = fields.Selection(
+        [("email", "Email"), ("fax", "Fax"), ("visit", "Visit")],
+        required=True,
+        default="email",
+        tracking=True,
+    )
+    state = fields.Selection(
+        [
+            ("draft", "To send"),
+            ("sent", "Sent"),
+            ("returned", "Returned"),
+            ("late", "Returned late"),
+            ("expired", "Not returned"),
+        ],
+        default="draft",
+        required=True,
+        tracking=True,
+        index=True,
+    )
+    sent_date = fields.Datetime(readonly=True, copy=False)
+    return_due = fields.Datetime("Return by", readonly=True, copy=False)
+    answer_date = fields.Datetime(readonly=True, copy=False)
+    receipt_confirmed = fields.Boolean(tracking=True, copy=False)
+    reminder_count = fields.Integer(
+        "Reminder steps done", readonly=True, copy=False, help="Reminder steps already sent."
+    )
+    user_input_id = fields.Many2one("survey.user_input", string="Answer", readonly=True, copy=False)
+    access_url = fields.Char("Questionnaire link", compute="_compute_access_url")
+    sent_count = fields.Integer(compute="_compute_counts", store=True, aggregator="sum")
+    returned_count = fields.Integer(
+        "Returned in time", compute="_compute_counts", store=True, aggregator="sum"
+    )
+    scored = fields.Boolean(readonly=True, copy=False)
+    score_total = fields.Float("Total score", readonly=True, copy=False, aggregator="avg")
+    grade = fields.Selection([("A", "A"), ("B", "B")], readonly=True, copy=False)
+    band = fields.Selection(BAND_SELECTION, string="Index band", readonly=True, copy=False)
+    score_ids = fields.One2many("qms.survey.score", "invitation_id", string="Module scores")
+    action_ids = fields.One2many("qms.survey.action", "invitation_id", string="Corrective actions")
+    suggestion = fields.Text(compute="_compute_suggestion")
+    campaign_date = fields.Datetime(
+        related="campaign_id.date_send", store=True, string="Campaign date"
+    )
+
+    _sql_constraints = [
+        (
+            "campaign_contact_uniq",
+            "unique(campaign_id, contact_id)",
+            "A contact is invited once per campaign.",
+        ),
+    ]
+
+    def init(self):
+        # Rows are written again when answered and scored: leave room for
+        # heap-only updates so that scoring a campaign does not rewrite indexes.
+        self.env.cr.execute(f"ALTER TABLE {self._table} SET (fillfactor = 70)")
+
+    @api.depends("contact_id")
+    def _compute_partner_id(self):
+        for invitation in self:
+            if invitation.contact_id:
+                invitation.partner_id = invitation.contact_id.commercial_partner_id
+
+    @api.depends("state")
+    def _compute_counts(self):
+        for invitation in self:
+            invitation.sent_count = int(invitation.state != "draft")
+            invitation.returned_count = int(invitation.state == "returned")
+
+    def _compute_access_url(self):
+        for invitation in self:
+            answer = invitation.user_input_id
+            invitation.access_url = (
+                f"{invitation.get_base_url()}{answer.survey_id.get_start_url()}"
+                f"?answer_token={answer.access_token}"
+                if answer
+                else False
+            )
+
+    def _compute_suggestion(self):
+        for invitation in self:
+            invitation.suggestion = "\n".join(
+                invitation.action_ids.filtered(lambda a: a.kind == "suggestion").mapped(
+                    "suggestion"
+                )
+            )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        invitations = super().create(vals_list)
+        if any(i.campaign_id.state not in ("draft", "sent") for i in invitations):
+            raise UserError(self.env._("Contacts can only be added to an open campaign."))
+        return invitations
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_not_draft(self):
+        if any(invitation.state != "draft" for invitation in self):
+            raise UserError(self.env._("A sent invitation cannot be deleted."))
+
+    @api.model
+    def _values_for_customers(self, customers):
+        """Commands inviting each customer's contacts that have an email (or the customer)."""
+        commands = []
+        for customer in customers:
+            contacts = customer.child_ids.filtered(lambda c: c.type == "contact" and c.email)
+            for contact in contacts or customer:
+                commands.append(
+                    fields.Command.create(
+                        {
+                            "partner_id": customer.id,
+                            "contact_id": contact.id,
+                            "channel": "email" if contact.email else "fax",
+                        }
+                    )
+                )
+        return commands
+
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+    def action_send(self):
+        """Send contacts added to a campaign that is already out."""
+        for campaign in self.campaign_id:
+            if campaign.state != "sent":
+                raise UserError(
+                    self.env._(
+                        "Send campaign %(campaign)s itself first.", campaign=campaign.display_name
+                    )
+                )
+            campaign._qms_check_ready()
+        self.filtered(lambda i: i.state == "draft")._qms_send()
+
+    def action_confirm_receipt(self):
+        self.receipt_confirmed = True
+        activity_type = self.env.ref("mail.mail_activity_data_call")
+        self.activity_ids.filtered(lambda a: a.activity_type_id == activity_type).action_done()
+
+    def action_open_answer(self):
+        self.ensure_one()
+        if not self.user_input_id:
+            raise UserError(self.env._("This invitation has not been sent yet."))
+        return {
+            "type": "ir.actions.act_url",
+            "url": self.access_url,
+            "target": "new",
+        }
+
+    # ------------------------------------------------------------------
+    # Business methods
+    # ------------------------------------------------------------------
+    def _qms_send(self, now=None, due=None):
+        """Send in bulk: personal answer tokens, one return deadline per contact
+        (computed once per company), queued emails, receipt-confirmation calls."""
+        now = now or fields.Datetime.now()
+        template = self.env.ref("qms_survey.mail_template_survey_invitation")
+        call = self.env.ref("mail.mail_activity_data_call")
+        kind = self.env["qms.deadline.kind"]._get_kind(self._name, "return")
+        for invitation in self.filtered(lambda i: not i.user_input_id):
+            invitation.user_input_id = invitation.campaign_id.survey_id.sudo()._create_answer(
+                partner=invitation.contact_id,
+                check_attempts=False,
+                qms_invitation_id=invitation.id,
+            )
+        for company, invitations in self.grouped("company_id").items():
+            return_due = due or kind._compute_due(company._qms_calendar(), now)
+            invitations._qms_deadline_open("return", start=now, due=return_due)
+            invitations.write({"state": "sent", "sent_date": now, "return_due": return_due})
+        by_email = self.filtered(lambda i: i.channel == "email")
+        if by_email:
+            template.send_mail_batch(
+                by_email.ids, email_layout_xmlid="mail.mail_notification_light"
+            )
+        for campaign, invitations in self.grouped("campaign_id").items():
+            invitations.activity_schedule(
+                activity_type_id=call.id,
+                summary=self.env._("Confirm the contact received the questionnaire"),
+                user_id=campaign.user_id.id or self.env.uid,
+            )
+
+    def _qms_register_answer(self, when):
+        """The contact submitted: returned if in the window, late otherwise; then scored."""
+        for invitation in self.filtered(lambda i: i.state in ("sent", "expired")):
+            in_time = bool(invitation.return_due) and when <= invitation.return_due
+            invitation.write({"state": "returned" if in_time else "late", "answer_date": when})
+            invitation._qms_deadline_close("return", done=when)
+        for campaign in self.campaign_id:
+            campaign._qms_compute_scores(self.filtered(lambda i, c=campaign: i.campaign_id == c))
+
+    def _qms_deadline_reached(self, deadlines, level):
+        if level == "owner":
+            self.filtered(lambda i: i.state == "sent").write({"state": "expired"})
+        return super()._qms_deadline_reached(deadlines, level)
+
+    def _qms_action_values(self, kind, score, module, question, name):
+        self.ensure_one()
+        responsible = module._qms_responsible_user() if module else self.env["res.users"]
+        return {
+            "campaign_id": self.campaign_id.id,
+            "invitation_id": self.id,
+            "partner_id": self.partner_id.id,
+            "kind": kind,
+            "name": name,
+            "score": score or 0.0,
+            "module_id": module.id,
+            "question_id": question.id,
+            "department_id": module.department_id.id,
+            "user_id": (responsible or self.campaign_id.user_id).id,
+        }
+
+    @api.model
+    def _cron_send_reminders(self, now=None):
+        """Remind contacts who have not answered, once per reminder step."""
+        now = now or fields.Datetime.now()
+        invitations = self.search(
+            [("state", "=", "sent"), ("return_due", ">", now), ("campaign_state", "=", "sent")]
+        )
+        template = self.env.ref("qms_survey.mail_template_survey_reminder")
+        reminded = self.browse()
+        for company, company_invitations in invitations.grouped("company_id").items():
+            steps = scoring.parse_steps(company.qms_survey_reminder_days)
+            if not steps:
+                continue
+            calendar = company._qms_calendar()
+            day = calendar.hours_per_day or 8.0
+            reached_by_due = {}  # a campaign's contacts share their due date
+            for invitation in company_invitations:
+                due = invitation.return_due
+                if due not in reached_by_due:
+                    remaining = calendar._qms_working_time_between(now, due)
+                    remaining_days = remaining.total_seconds() / 3600.0 / day
+                    reached_by_due[due] = sum(1 for step in steps if remaining_days <= step)
+                reached = reached_by_due[due]
+                if reached > invitation.reminder_count:
+                    invitation.reminder_count = reached
+                    if invitation.channel == "email":
+                        template.send_mail(
+                            invitation.id, email_layout_xmlid="mail.mail_notification_light"
+                        )
+                    else:
+                        invitation.activity_schedule(
+                            "mail.mail_activity_data_call",
+                            summary=self.env._(
+                                "Remind %(contact)s to return the questionnaire",
+                                contact=invitation.contact_id.display_name,
+                            ),
+                            user_id=invitation.user_id.id or self.env.uid,
+                        )
+                    reminded |= invitation
+        return reminded

@@ -1,0 +1,440 @@
+import random
+from datetime import date, datetime, time, timedelta
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import Command, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+from ..tools import scoring
+from .qms_survey_campaign import _number
+
+PERIOD_MONTHS = {"quarterly": 3, "semiannual": 6, "annual": 12}
+
+
+class QmsSurveyPlan(models.Model):
+    """年度客户满意程度调查计划: the year's campaigns and their target customers."""
+
+    _name = "qms.survey.plan"
+    _inherit = ["qms.sequence.mixin", "mail.thread", "mail.activity.mixin"]
+    _description = "Annual Customer Satisfaction Survey Plan"
+    _order = "year desc, id desc"
+    _qms_sequence_code = "qms.survey.plan"
+
+    def _default_year(self):
+        return fields.Date.context_today(self).year
+
+    def _default_weights(self):
+        modules = self.env["qms.survey.module"].search([("default_weight", ">", 0)])
+        return [Command.create({"module_id": m.id, "weight": m.default_weight}) for m in modules]
+
+    title = fields.Char(required=True, tracking=True)
+    year = fields.Integer(required=True, default=_default_year, tracking=True)
+    active = fields.Boolean(default=True)
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company, index=True
+    )
+    user_id = fields.Many2one(
+        "res.users", string="Organiser", default=lambda self: self.env.user, tracking=True
+    )
+    state = fields.Selection(
+        [
+            ("draft", "Draft"),
+            ("submitted", "Submitted"),
+            ("approved", "Approved"),
+            ("done", "Done"),
+        ],
+        default="draft",
+        required=True,
+        tracking=True,
+        copy=False,
+    )
+    frequency = fields.Selection(
+        [("quarterly", "Quarterly"), ("semiannual", "Semi-annual"), ("annual", "Annual")],
+        required=True,
+        default="quarterly",
+        tracking=True,
+    )
+    survey_id = fields.Many2one(
+        "survey.survey", string="Questionnaire", required=True, tracking=True
+    )
+    partner_ids = fields.Many2many(
+        "res.partner",
+        string="Target customers",
+        domain=[("is_company", "=", True)],
+        help="Each campaign invites these customers' contacts (the customer itself "
+        "when it has no contact with an email).",
+    )
+    weight_ids = fields.One2many(
+        "qms.survey.weight", "plan_id", string="Module weights", default=_default_weights
+    )
+    campaign_ids = fields.One2many("qms.survey.campaign", "plan_id", string="Campaigns")
+    campaign_count = fields.Integer(compute="_compute_campaign_count")
+    approved_by_id = fields.Many2one("res.users", readonly=True, copy=False, tracking=True)
+    approved_date = fields.Datetime(readonly=True, copy=False)
+    note = fields.Html()
+
+    @api.constrains("weight_ids")
+    def _check_weights(self):
+        for plan in self.filtered("weight_ids"):
+            if not scoring.weights_valid(plan.weight_ids.mapped("weight")):
+                raise ValidationError(
+                    self.env._(
+                        "The module weights of plan %(plan)s sum to %(total)s%%; they must "
+                        "sum to 100%%.",
+                        plan=plan.display_name,
+                        total=_number(sum(plan.weight_ids.mapped("weight"))),
+                    )
+                )
+
+    @api.depends("campaign_ids")
+    def _compute_campaign_count(self):
+        for plan in self:
+            plan.campaign_count = len(plan.campaign_ids)
+
+    @api.depends("name", "title")
+    def _compute_display_name(self):
+        for plan in self:
+            plan.display_name = f"{plan.name} {plan.title}" if plan.title else plan.name
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_not_draft(self):
+        if any(plan.state != "draft" for plan in self):
+            raise UserError(self.env._("Only draft plans can be deleted; archive the others."))
+
+    @api.model
+    def _qms_next_number(self, vals):
+        year = vals.get("year") or self._default_year()
+        return super()._qms_next_number({**vals, "date": f"{year}-01-01"})
+
+    def action_submit(self):
+        for plan in self:
+            if plan.state != "draft":
+                raise UserError(self.env._("Only a draft plan can be submitted."))
+            if not plan.partner_ids:
+                raise UserError(
+                    self.env._("Plan %(plan)s has no target customer.", plan=plan.display_name)
+                )
+            if not plan.weight_ids:
+                raise UserError(
+                    self.env._("Plan %(plan)s has no module weights.", plan=plan.display_name)
+                )
+        self.state = "submitted"
+
+    def action_approve(self):
+        if not self.env.user.has_group("qms_base.group_qms_management_representative"):
+            raise UserError(self.env._("Only the management representative approves survey plans."))
+        if any(plan.state != "submitted" for plan in self):
+            raise UserError(self.env._("Only a submitted plan can be approved."))
+        self.write(
+            {
+                "state": "approved",
+                "approved_by_id": self.env.uid,
+                "approved_date": fields.Datetime.now(),
+            }
+        )
+
+    def action_reset_draft(self):
+        if any(plan.campaign_ids.filtered(lambda c: c.state != "draft") for plan in self):
+            raise UserError(self.env._("Campaigns of this plan were already sent."))
+        self.write({"state": "draft", "approved_by_id": False, "approved_date": False})
+
+    def action_done(self):
+        self.state = "done"
+
+    def action_generate_campaigns(self):
+        """One draft campaign per period of the year, with the plan's customers."""
+        for plan in self:
+            if plan.state != "approved":
+                raise UserError(
+                    self.env._(
+                        "Approve plan %(plan)s before scheduling its campaigns.",
+                        plan=plan.display_name,
+                    )
+                )
+            existing = set(plan.campaign_ids.mapped("period_start"))
+            months = PERIOD_MONTHS[plan.frequency]
+            vals_list = []
+            for index, month in enumerate(range(1, 13, months), start=1):
+                start = date(plan.year, month, 1)
+                if start in existing:
+                    continue
+                label = {
+                    "quarterly": f"Q{index}",
+                    "semiannual": f"H{index}",
+                    "annual": str(plan.year),
+                }[plan.frequency]
+                vals_list.append(plan._campaign_values(start, months, label))
+            self.env["qms.survey.campaign"].create(vals_list)
+        return self.action_view_campaigns()
+
+    def _campaign_values(self, start, months, label):
+        self.ensure_one()
+        period_end = start + relativedelta(months=months, days=-1)
+        send_on = datetime.combine(period_end - relativedelta(days=14), time(1, 0))
+        return {
+            "title": f"{self.year} {label}",
+            "plan_id": self.id,
+            "company_id": self.company_id.id,
+            "user_id": self.user_id.id,
+            "survey_id": self.survey_id.id,
+            "period": self.frequency,
+            "period_start": start,
+            "date_send": send_on,
+            "weight_ids": [
+                Command.create({"module_id": w.module_id.id, "weight": w.weight})
+                for w in self.weight_ids
+            ],
+            "invitation_ids": self.env["qms.survey.invitation"]._values_for_customers(
+                self.partner_ids
+            ),
+        }
+
+    def action_export_xlsx(self):
+        self.ensure_one()
+        attachment = self.env["ir.attachment"].create(
+            {
+                "name": f"{self.name}-summary.xlsx",
+                "raw": self._qms_summary_xlsx(),
+                "res_model": self._name,
+                "res_id": self.id,
+                "mimetype": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            }
+        )
+        return {
+            "type": "ir.actions.act_url",
+            "url": f"/web/content/{attachment.id}?download=true",
+            "target": "download",
+        }
+
+    def action_view_campaigns(self):
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "qms_survey.qms_survey_campaign_action"
+        )
+        action["domain"] = [("plan_id", "in", self.ids)]
+        action["context"] = {"default_plan_id": self[:1].id}
+        return action
+
+    def _qms_report_data(self):
+        """The year for the management review: campaigns, modules, customers, actions."""
+        self.ensure_one()
+        campaigns = self.campaign_ids.filtered(lambda c: c.state in ("sent", "closed")).sorted(
+            "date_send"
+        )
+        modules = self.weight_ids.module_id | campaigns.weight_ids.module_id
+        by_campaign = campaigns._qms_module_averages()
+        totals = campaigns._qms_customer_totals()
+        customers = campaigns.invitation_ids.partner_id.sorted("name")
+        actions = campaigns.action_ids
+        kind_labels = dict(actions._fields["kind"]._description_selection(self.env))
+        action_summary = [
+            {
+                "kind": kind_labels[kind],
+                "total": len(kind_actions),
+                "open": len(kind_actions.filtered(lambda a: a.state == "open")),
+                "done": len(kind_actions.filtered(lambda a: a.state == "done")),
+                "improved": len(kind_actions.filtered(lambda a: a.effect == "improved")),
+            }
+            for kind, kind_actions in actions.grouped("kind").items()
+        ]
+        company_campaign = self.env["qms.survey.campaign"].with_company(self.company_id)
+        return {
+            "campaigns": campaigns,
+            "modules": modules,
+            "module_rows": [
+                {
+                    "campaign": campaign,
+                    "modules": [by_campaign[campaign.id].get(m.id) for m in modules],
+                }
+                for campaign in campaigns
+            ],
+            "customers": [
+                {
+                    "customer": customer,
+                    "totals": [totals[campaign.id].get(customer.id) for campaign in campaigns],
+                }
+                for customer in customers
+            ],
+            "actions": actions,
+            "action_summary": action_summary,
+            "quarters": (campaigns[:1] or company_campaign)._qms_return_rate_by_quarter(self.year),
+        }
+
+    def _qms_summary_xlsx(self):
+        self.ensure_one()
+        from odoo.addons.qms_base.tools.xlsx import Column, XlsxBook  # noqa: PLC0415
+
+        env = self.with_context(lang=self.company_id.partner_id.lang or self.env.lang).env
+        plan = self.with_env(env)
+        data = plan._qms_report_data()
+        book = XlsxBook()
+        subtitle = [plan.display_name, plan.company_id.name]
+        modules = data["modules"]
+        campaign_sheet = book.add_table(
+            env._("Campaigns"),
+            env._("Customer satisfaction survey summary analysis"),
+            subtitle,
+            [
+                Column(env._("Campaign"), "campaign", width=22),
+                Column(env._("Sent"), "sent", "int"),
+                Column(env._("Returned in time"), "returned", "int"),
+                Column(env._("Return rate (%)"), "rate", "float"),
+                Column(env._("Average total"), "total", "float"),
+                Column(env._("Grade A (%)"), "grade_a", "float"),
+                Column(env._("Satisfaction rate (%)"), "satisfied", "float"),
+                *[Column(m.name, f"m{m.id}", "float") for m in modules],
+            ],
+            [
+                {
+                    "campaign": row["campaign"].title or row["campaign"].name,
+                    "sent": row["campaign"].sent_count,
+                    "returned": row["campaign"].returned_count,
+                    "rate": row["campaign"].return_rate,
+                    "total": row["campaign"].score_avg,
+                    "grade_a": row["campaign"].grade_a_rate,
+                    "satisfied": row["campaign"].satisfaction_rate,
+                    **{f"m{m.id}": value for m, value in zip(modules, row["modules"], strict=True)},
+                }
+                for row in data["module_rows"]
+            ],
+        )
+        book.add_chart(
+            campaign_sheet,
+            "line",
+            env._("Average total and modules"),
+            "campaign",
+            ["total", *[f"m{m.id}" for m in modules]],
+        )
+        campaigns = data["campaigns"]
+        customer_sheet = book.add_table(
+            env._("Customer trend"),
+            env._("Total score per customer across campaigns"),
+            subtitle,
+            [
+                Column(env._("Customer"), "customer", width=28),
+                *[Column(c.title or c.name, f"c{c.id}", "float") for c in campaigns],
+            ],
+            [
+                {
+                    "customer": row["customer"].name,
+                    **{
+                        f"c{c.id}": value for c, value in zip(campaigns, row["totals"], strict=True)
+                    },
+                }
+                for row in data["customers"]
+            ],
+        )
+        if campaigns:
+            book.add_chart(
+                customer_sheet,
+                "column",
+                env._("Total per customer"),
+                "customer",
+                [f"c{c.id}" for c in campaigns],
+            )
+        quarter_sheet = book.add_table(
+            env._("Return rate"),
+            env._("Return rate per quarter"),
+            subtitle,
+            [
+                Column(env._("Quarter"), "quarter"),
+                Column(env._("Sent"), "sent", "int"),
+                Column(env._("Returned in time"), "returned", "int"),
+                Column(env._("Return rate (%)"), "rate", "float"),
+            ],
+            [
+                {"quarter": label, "sent": sent, "returned": returned, "rate": rate}
+                for label, sent, returned, rate in data["quarters"]
+            ],
+        )
+        book.add_chart(
+            quarter_sheet, "column", env._("Return rate per quarter"), "quarter", ["rate"]
+        )
+        action_states = dict(data["actions"]._fields["state"]._description_selection(env))
+        kind_labels = dict(data["actions"]._fields["kind"]._description_selection(env))
+        effects = dict(data["actions"]._fields["effect"]._description_selection(env))
+        book.add_table(
+            env._("Actions"),
+            env._("Low items, suggestions and corrective actions"),
+            subtitle,
+            [
+                Column(env._("Campaign"), "campaign", width=18),
+                Column(env._("Type"), "kind", width=18),
+                Column(env._("Customer"), "customer", width=24),
+                Column(env._("Description"), "name", width=48),
+                Column(env._("Department"), "department", width=20),
+                Column(env._("Status"), "state"),
+                Column(env._("Effect"), "effect"),
+            ],
+            [
+                {
+                    "campaign": a.campaign_id.title or a.campaign_id.name,
+                    "kind": kind_labels.get(a.kind),
+                    "customer": a.partner_id.name,
+                    "name": a.name,
+                    "department": a.department_id.name,
+                    "state": action_states.get(a.state),
+                    "effect": effects.get(a.effect),
+                }
+                for a in data["actions"]
+            ],
+        )
+        return book.close()
+
+    def _qms_demo_history(self):
+        """Demo data: approve the plans, then send, answer and close their past
+        campaigns with a trend that improves, service dipping once."""
+        rng = random.Random(2026)
+        now = fields.Datetime.now()
+        for plan in self:
+            plan.action_submit()
+            plan.write({"state": "approved", "approved_by_id": self.env.uid, "approved_date": now})
+            plan.action_generate_campaigns()
+        campaigns = self.campaign_ids.filtered(lambda c: c.date_send < now).sorted("date_send")
+        customers = self.partner_ids.sorted("id")
+        offsets = {customer.id: (index % 3) * 4 - 4 for index, customer in enumerate(customers)}
+        for index, campaign in enumerate(campaigns):
+            last = index == len(campaigns) - 1
+            invitations = campaign.invitation_ids
+            invitations._qms_send(now=campaign.date_send)
+            campaign.write(
+                {"state": "sent", "date_deadline": max(invitations.mapped("return_due"))}
+            )
+            questions = campaign.survey_id.question_ids
+            for rank, invitation in enumerate(invitations):
+                if (index + rank) % 7 == 3:
+                    continue  # not returned: the return rate misses its target
+                answer = invitation.user_input_id
+                for question in questions:
+                    if question.qms_is_suggestion:
+                        if rank == index % len(invitations):
+                            answer._save_lines(
+                                question, "Please shorten the response time of your service team."
+                            )
+                        continue
+                    level = 62 + 4 * index + offsets[invitation.partner_id.id]
+                    if question.qms_module_id.code == "service" and index == 3:
+                        level -= 18
+                    level += rng.choice((-10, 0, 0, 10))
+                    points = max(2, min(10, round(level / 20) * 2))
+                    choice = question.suggested_answer_ids.filtered(
+                        lambda a, p=points: a.answer_score == p
+                    )[:1]
+                    answer._save_lines(question, choice.id)
+                when = campaign.date_send + timedelta(days=2)
+                answer.write({"state": "done", "end_datetime": when})
+                invitation._qms_register_answer(when)
+            if last:
+                continue
+            if campaign.improvement_required:
+                campaign.action_create_improvement_report()
+            campaign.action_close()
+            if index < len(campaigns) - 2:
+                campaign.action_ids.action_done()
+        self.env["mail.mail"].search(
+            [
+                ("model", "=", "qms.survey.invitation"),
+                ("res_id", "in", self.campaign_ids.invitation_ids.ids),
+            ]
+        ).unlink()
+        self.filtered(lambda p: p.year < now.year).action_done()

@@ -1,0 +1,41 @@
+from odoo import fields, models
+
+from ..tools.scoring import Thresholds
+
+
+class ResCompany(models.Model):
+    _inherit = "res.company"
+
+    qms_survey_return_target = fields.Float("Survey return rate target (%)", default=99.0)
+    qms_survey_grade_a = fields.Float("Grade A from", default=80.0)
+    qms_survey_band_very_satisfied = fields.Float("Very satisfied above", default=80.0)
+    qms_survey_band_satisfied = fields.Float("Satisfied from", default=70.0)
+    qms_survey_band_average = fields.Float("Average from", default=60.0)
+    qms_survey_low_item = fields.Float("Low item at or below (%)", default=70.0)
+    qms_survey_low_total = fields.Float("Low total below", default=80.0)
+    qms_survey_satisfaction_target = fields.Float("Satisfaction rate target (%)", default=90.0)
+    qms_survey_reminder_days = fields.Char(
+        "Reminders (working days before the deadline)",
+        default="2,1",
+        help="Comma-separated working days before the return deadline, e.g. 2,1.",
+    )
+    qms_survey_callback_min_days = fields.Integer("Callback from (working days)", default=7)
+    qms_survey_callback_attempts = fields.Integer("Callback attempts", default=2)
+    qms_survey_callback_survey_id = fields.Many2one(
+        "survey.survey", string="Callback questionnaire"
+    )
+    qms_survey_project_survey_id = fields.Many2one(
+        "survey.survey", string="Project stage questionnaire"
+    )
+    qms_survey_callback_auto = fields.Boolean("Plan callbacks after deliveries", default=True)
+
+    def _qms_survey_thresholds(self):
+        self.ensure_one()
+        return Thresholds(
+            grade_a=self.qms_survey_grade_a,
+            very_satisfied_above=self.qms_survey_band_very_satisfied,
+            satisfied_from=self.qms_survey_band_satisfied,
+            average_from=self.qms_survey_band_average,
+            low_item_at_most=self.qms_survey_low_item,
+            low_total_below=self.qms_survey_low_total,
+        )

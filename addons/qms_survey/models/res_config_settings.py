@@ -1,0 +1,65 @@
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+from ..tools import scoring
+
+
+class ResConfigSettings(models.TransientModel):
+    _inherit = "res.config.settings"
+
+    qms_survey_return_days = fields.Integer("Return window (working days)")
+    qms_survey_callback_max_days = fields.Integer("Callback by (working days)")
+    qms_survey_return_target = fields.Float(
+        related="company_id.qms_survey_return_target", readonly=False
+    )
+    qms_survey_grade_a = fields.Float(related="company_id.qms_survey_grade_a", readonly=False)
+    qms_survey_band_very_satisfied = fields.Float(
+        related="company_id.qms_survey_band_very_satisfied", readonly=False
+    )
+    qms_survey_band_satisfied = fields.Float(
+        related="company_id.qms_survey_band_satisfied", readonly=False
+    )
+    qms_survey_band_average = fields.Float(
+        related="company_id.qms_survey_band_average", readonly=False
+    )
+    qms_survey_low_item = fields.Float(related="company_id.qms_survey_low_item", readonly=False)
+    qms_survey_low_total = fields.Float(related="company_id.qms_survey_low_total", readonly=False)
+    qms_survey_satisfaction_target = fields.Float(
+        related="company_id.qms_survey_satisfaction_target", readonly=False
+    )
+    qms_survey_reminder_days = fields.Char(
+        related="company_id.qms_survey_reminder_days", readonly=False
+    )
+    qms_survey_callback_min_days = fields.Integer(
+        related="company_id.qms_survey_callback_min_days", readonly=False
+    )
+    qms_survey_callback_attempts = fields.Integer(
+        related="company_id.qms_survey_callback_attempts", readonly=False
+    )
+    qms_survey_callback_survey_id = fields.Many2one(
+        related="company_id.qms_survey_callback_survey_id", readonly=False
+    )
+    qms_survey_project_survey_id = fields.Many2one(
+        related="company_id.qms_survey_project_survey_id", readonly=False
+    )
+    qms_survey_callback_auto = fields.Boolean(
+        related="company_id.qms_survey_callback_auto", readonly=False
+    )
+
+    @api.model
+    def _qms_kind_fields(self):
+        return {
+            **super()._qms_kind_fields(),
+            "qms_survey_return_days": ("qms_survey.deadline_kind_return", "duration"),
+            "qms_survey_callback_max_days": ("qms_survey.deadline_kind_callback", "duration"),
+        }
+
+    @api.constrains("qms_survey_reminder_days")
+    def _check_qms_survey_reminder_days(self):
+        for settings in self:
+            try:
+                scoring.parse_steps(settings.qms_survey_reminder_days)
+            except ValueError as error:
+                raise ValidationError(
+                    self.env._("Reminders: give working days as whole numbers, e.g. 2,1.")
+                ) from error

@@ -1,0 +1,53 @@
+from odoo import fields, models
+
+
+class ResPartner(models.Model):
+    _inherit = "res.partner"
+
+    qms_survey_last_score = fields.Float(
+        "Last satisfaction score", compute="_compute_qms_survey_last_score"
+    )
+    qms_survey_action_count = fields.Integer(
+        "Open satisfaction actions", compute="_compute_qms_survey_last_score"
+    )
+
+    def _compute_qms_survey_last_score(self):
+        commercial = self.commercial_partner_id
+        invitations = self.env["qms.survey.invitation"].search(
+            [("partner_id", "in", commercial.ids), ("scored", "=", True)],
+            order="campaign_date desc, id desc",
+        )
+        last = {}
+        for invitation in invitations:
+            last.setdefault(invitation.partner_id.id, invitation.score_total)
+        actions = dict(
+            self.env["qms.survey.action"]._read_group(
+                [("partner_id", "in", commercial.ids), ("state", "=", "open")],
+                ["partner_id"],
+                ["__count"],
+            )
+        )
+        actions = {partner.id: count for partner, count in actions.items()}
+        for partner in self:
+            key = partner.commercial_partner_id.id
+            partner.qms_survey_last_score = last.get(key, 0.0)
+            partner.qms_survey_action_count = actions.get(key, 0)
+
+    def _qms_quality_counts(self):
+        counts = super()._qms_quality_counts()
+        groups = self.env["qms.survey.action"]._read_group(
+            [("partner_id", "in", self.commercial_partner_id.ids), ("state", "=", "open")],
+            ["partner_id"],
+            ["__count"],
+        )
+        for partner, count in groups:
+            counts[partner.id] = counts.get(partner.id, 0) + count
+        return counts
+
+    def action_view_qms_survey_invitations(self):
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "qms_survey.qms_survey_invitation_action"
+        )
+        action["domain"] = [("partner_id", "=", self.commercial_partner_id.id)]
+        action["context"] = {}
+        return action

@@ -1,0 +1,168 @@
+"""Customer-satisfaction arithmetic (no Odoo import): the models feed it numbers.
+
+A questionnaire's questions belong to modules (overall, service, product
+quality, ...). For one customer:
+
+- a question's score is ``achieved / maximum × 100``;
+- a module's score is the achieved points over the maximum points of the
+  questions the customer *answered* in it (a skipped question, or a
+  conditional question that was never shown, neither adds nor removes);
+- the total is the weighted sum of the module scores; when a module has no
+  answered question its weight is spread over the others in proportion.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+BANDS = ("very_satisfied", "satisfied", "average", "dissatisfied")
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    grade_a: float = 80.0
+    very_satisfied_above: float = 80.0
+    satisfied_from: float = 70.0
+    average_from: float = 60.0
+    low_item_at_most: float = 70.0
+    low_total_below: float = 80.0
+
+
+def percent(achieved, maximum):
+    """``achieved`` of ``maximum`` as 0–100, ``None`` when nothing could be scored."""
+    if not maximum or maximum <= 0:
+        return None
+    return max(0.0, min(100.0, achieved * 100.0 / maximum))
+
+
+def module_scores(question_rows, question_module, question_max):
+    """Score per module for one questionnaire.
+
+    ``question_rows``: ``(question_id, achieved, answered)`` per question;
+    ``question_module``: ``{question_id: module_id}`` (scored questions only);
+    ``question_max``: ``{question_id: maximum points}``.
+    Returns ``{module_id: score or None}`` for every module met.
+    """
+    achieved = defaultdict(float)
+    maximum = defaultdict(float)
+    seen = set()
+    for question_id, points, answered in question_rows:
+        module = question_module.get(question_id)
+        if module is None:
+            continue
+        seen.add(module)
+        if answered and question_max.get(question_id, 0) > 0:
+            achieved[module] += points or 0.0
+            maximum[module] += question_max[question_id]
+    return {module: percent(achieved[module], maximum[module]) for module in seen}
+
+
+def score_questionnaires(rows, question_module, question_max, weights):
+    """Score many questionnaires in one pass.
+
+    ``rows``: ``(questionnaire, question_id, achieved, answered)``, any order.
+    Returns ``{questionnaire: {"modules": {module: score}, "total": total,
+    "items": {question_id: score}}}`` with the definitions of
+    ``module_scores``, ``weighted_total`` and ``percent``.
+    """
+    points = {}
+    for questionnaire, question_id, raw_points, answered in rows:
+        entry = points.get(questionnaire)
+        if entry is None:
+            entry = points[questionnaire] = ({}, {})
+        module = question_module.get(question_id)
+        if module is None:
+            continue
+        sums = entry[0].setdefault(module, [0.0, 0.0])
+        maximum = question_max.get(question_id, 0)
+        if answered and maximum > 0:
+            achieved = raw_points or 0.0
+            sums[0] += achieved
+            sums[1] += maximum
+            entry[1][question_id] = max(0.0, min(100.0, achieved * 100.0 / maximum))
+    results = {}
+    for questionnaire, (sums, items) in points.items():
+        modules = {module: percent(a, m) for module, (a, m) in sums.items()}
+        results[questionnaire] = {
+            "modules": modules,
+            "total": weighted_total(modules, weights),
+            "items": items,
+        }
+    return results
+
+
+def weighted_total(scores, weights):
+    """Weighted sum of ``scores`` (``{module: score or None}``) with ``weights`` in %.
+
+    Modules without a score give their weight to the scored ones in proportion;
+    ``None`` when no weighted module was scored.
+    """
+    used = {
+        module: weight
+        for module, weight in weights.items()
+        if weight > 0 and scores.get(module) is not None
+    }
+    total_weight = sum(used.values())
+    if not total_weight:
+        return None
+    return sum(scores[module] * weight for module, weight in used.items()) / total_weight
+
+
+def weights_valid(weights, tolerance=0.01):
+    """Weights (in %) are all positive or zero and sum to 100."""
+    values = list(weights)
+    return bool(values) and all(w >= 0 for w in values) and abs(sum(values) - 100.0) <= tolerance
+
+
+def grade(score, thresholds=Thresholds()):
+    """``"A"`` (satisfied) at or above the grade-A score, ``"B"`` below, ``None`` unscored."""
+    if score is None:
+        return None
+    return "A" if score >= thresholds.grade_a else "B"
+
+
+def band(score, thresholds=Thresholds()):
+    """Satisfaction index band: very satisfied above 80, satisfied 70–80,
+    average 60–70, dissatisfied below 60 (with the default thresholds)."""
+    if score is None:
+        return None
+    if score > thresholds.very_satisfied_above:
+        return "very_satisfied"
+    if score >= thresholds.satisfied_from:
+        return "satisfied"
+    if score >= thresholds.average_from:
+        return "average"
+    return "dissatisfied"
+
+
+def is_low_item(score, thresholds=Thresholds()):
+    return score is not None and score <= thresholds.low_item_at_most
+
+
+def is_low_total(score, thresholds=Thresholds()):
+    return score is not None and score < thresholds.low_total_below
+
+
+def return_rate(returned, sent):
+    """Returned / sent × 100, ``None`` when nothing was sent."""
+    if not sent:
+        return None
+    return returned * 100.0 / sent
+
+
+def mean(values):
+    values = [value for value in values if value is not None]
+    return sum(values) / len(values) if values else None
+
+
+def parse_steps(text):
+    """Reminder steps from ``"2,1"``: working days before the deadline, largest first."""
+    steps = set()
+    for raw in (text or "").replace("，", ",").split(","):
+        chunk = raw.strip()
+        if not chunk:
+            continue
+        value = int(chunk)
+        if value < 0:
+            raise ValueError(chunk)
+        steps.add(value)
+    return sorted(steps, reverse=True)
