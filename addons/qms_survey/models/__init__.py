@@ -1,18 +1,17 @@
-from . import (
-    qms_survey_module,
-    survey_question,
-    qms_survey_weight,
-    qms_survey_plan,
-    qms_survey_campaign,
-    qms_survey_invitation,
-    qms_survey_score,
-    qms_survey_action,
-    qms_survey_callback,
-    qms_survey_visit,
-    survey_user_input,
-    res_company,
-    res_config_settings,
-    res_partner,
-    stock_picking,
-    sale_order,
-)
+from . import qms_survey_module
+from . import survey_question
+from . import qms_survey_weight
+from . import qms_survey_plan
+from . import qms_survey_campaign
+from . import qms_survey_campaign_report
+from . import qms_survey_invitation
+from . import qms_survey_score
+from . import qms_survey_action
+from . import qms_survey_callback
+from . import qms_survey_visit
+from . import survey_user_input
+from . import res_company
+from . import res_config_settings
+from . import res_partner
+from . import stock_picking
+from . import sale_order

@@ -1,14 +1,12 @@
-from . import (
-    test_scoring_tools,
-    test_campaign_scoring,
-    test_return_window,
-    test_corrective_actions,
-    test_reminders,
-    test_bad_input,
-    test_plan,
-    test_callback_visit,
-    test_reports,
-    test_security,
-    test_project_stage,
-    test_portal_tour,
-)
+from . import test_scoring_tools
+from . import test_campaign_scoring
+from . import test_return_window
+from . import test_corrective_actions
+from . import test_reminders
+from . import test_bad_input
+from . import test_plan
+from . import test_callback_visit
+from . import test_reports
+from . import test_security
+from . import test_project_stage
+from . import test_portal_tour
