@@ -71,6 +71,15 @@ apt_install() {
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
 }
 
+# Tours need a Chromium-family browser; Debian packages it as "chromium".
+ensure_browser() {
+    local browser
+    for browser in chromium google-chrome google-chrome-stable chromium-browser; do
+        command -v "$browser" >/dev/null && return 0
+    done
+    apt_install chromium
+}
+
 system_deps() {
     apt_install postgresql postgresql-client libpq-dev libldap2-dev libsasl2-dev \
         build-essential python3-dev
