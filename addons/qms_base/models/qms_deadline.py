@@ -25,7 +25,8 @@ class QmsDeadline(models.Model):
     _order = "due, id"
     _rec_name = "kind_id"
 
-    kind_id = fields.Many2one("qms.deadline.kind", required=True, ondelete="restrict", index=True)
+    # Kinds go with the module that declared them (uninstall); nobody else deletes them.
+    kind_id = fields.Many2one("qms.deadline.kind", required=True, ondelete="cascade", index=True)
     res_model = fields.Char("Document model", required=True, index=True)
     res_id = fields.Many2oneReference(
         "Document", model_field="res_model", required=True, index=True
