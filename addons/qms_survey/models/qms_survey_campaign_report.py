@@ -2,6 +2,8 @@ from collections import defaultdict
 
 from odoo import models
 
+from odoo.addons.qms_base.tools.xlsx import Column, XlsxBook
+
 from ..tools import scoring
 
 
@@ -102,8 +104,6 @@ class QmsSurveyCampaign(models.Model):
 
     def _qms_summary_xlsx(self):
         self.ensure_one()
-        from odoo.addons.qms_base.tools.xlsx import Column, XlsxBook  # noqa: PLC0415
-
         lang_self = self.with_context(lang=self.company_id.partner_id.lang or self.env.lang)
         env = lang_self.env
         book = XlsxBook()
@@ -266,23 +266,27 @@ class QmsSurveyCampaign(models.Model):
             "campaign",
             [f"p{p.id}" for p in partners],
         )
-        quarter_rows = [
-            {"quarter": label, "sent": sent, "returned": returned, "rate": rate}
-            for label, sent, returned, rate in self._qms_return_rate_by_quarter()
-        ]
-        quarter_sheet = book.add_table(
-            env._("Return rate"),
-            env._("Return rate per quarter"),
-            subtitle,
-            [
-                Column(env._("Quarter"), "quarter"),
-                Column(env._("Sent"), "sent", "int"),
-                Column(env._("Returned in time"), "returned", "int"),
-                Column(env._("Return rate (%)"), "rate", "float"),
-            ],
-            quarter_rows,
-        )
-        book.add_chart(
-            quarter_sheet, "column", env._("Return rate per quarter"), "quarter", ["rate"]
-        )
+        add_return_rate_sheet(env, book, subtitle, self._qms_return_rate_by_quarter())
         return book.close()
+
+
+def add_return_rate_sheet(env, book, subtitle, quarters):
+    """The "Return rate per quarter" sheet and its chart, shared by the campaign
+    summary and the annual plan workbooks. ``quarters``: (label, sent, returned, rate)."""
+    sheet = book.add_table(
+        env._("Return rate"),
+        env._("Return rate per quarter"),
+        subtitle,
+        [
+            Column(env._("Quarter"), "quarter"),
+            Column(env._("Sent"), "sent", "int"),
+            Column(env._("Returned in time"), "returned", "int"),
+            Column(env._("Return rate (%)"), "rate", "float"),
+        ],
+        [
+            {"quarter": label, "sent": sent, "returned": returned, "rate": rate}
+            for label, sent, returned, rate in quarters
+        ],
+    )
+    book.add_chart(sheet, "column", env._("Return rate per quarter"), "quarter", ["rate"])
+    return sheet

@@ -6,8 +6,11 @@ from dateutil.relativedelta import relativedelta
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.qms_base.tools.xlsx import Column, XlsxBook
+
 from ..tools import scoring
 from .qms_survey_campaign import _number
+from .qms_survey_campaign_report import add_return_rate_sheet
 
 PERIOD_MONTHS = {"quarterly": 3, "semiannual": 6, "annual": 12}
 
@@ -262,8 +265,6 @@ class QmsSurveyPlan(models.Model):
 
     def _qms_summary_xlsx(self):
         self.ensure_one()
-        from odoo.addons.qms_base.tools.xlsx import Column, XlsxBook  # noqa: PLC0415
-
         env = self.with_context(lang=self.company_id.partner_id.lang or self.env.lang).env
         plan = self.with_env(env)
         data = plan._qms_report_data()
@@ -332,24 +333,7 @@ class QmsSurveyPlan(models.Model):
                 "customer",
                 [f"c{c.id}" for c in campaigns],
             )
-        quarter_sheet = book.add_table(
-            env._("Return rate"),
-            env._("Return rate per quarter"),
-            subtitle,
-            [
-                Column(env._("Quarter"), "quarter"),
-                Column(env._("Sent"), "sent", "int"),
-                Column(env._("Returned in time"), "returned", "int"),
-                Column(env._("Return rate (%)"), "rate", "float"),
-            ],
-            [
-                {"quarter": label, "sent": sent, "returned": returned, "rate": rate}
-                for label, sent, returned, rate in data["quarters"]
-            ],
-        )
-        book.add_chart(
-            quarter_sheet, "column", env._("Return rate per quarter"), "quarter", ["rate"]
-        )
+        add_return_rate_sheet(env, book, subtitle, data["quarters"])
         action_states = dict(data["actions"]._fields["state"]._description_selection(env))
         kind_labels = dict(data["actions"]._fields["kind"]._description_selection(env))
         effects = dict(data["actions"]._fields["effect"]._description_selection(env))
