@@ -9,6 +9,15 @@ from .survey_question import SCORED_TYPES
 ANSWERED = ("returned", "late")
 
 
+def records_action(parents, xmlid, field):
+    """Window action ``xmlid`` showing the records whose ``field`` is one of
+    ``parents``, new ones defaulting to the first."""
+    action = parents.env["ir.actions.act_window"]._for_xml_id(xmlid)
+    action["domain"] = [(field, "in", parents.ids)]
+    action["context"] = {f"default_{field}": parents[:1].id}
+    return action
+
+
 def _number(value, digits=2):
     """``value`` rounded for a message: 90, 68.5, 71.43."""
     return f"{round(value, digits):g}"
@@ -279,20 +288,10 @@ class QmsSurveyCampaign(models.Model):
         return report._qms_open_form()
 
     def action_view_actions(self):
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "qms_survey.qms_survey_action_action"
-        )
-        action["domain"] = [("campaign_id", "in", self.ids)]
-        action["context"] = {"default_campaign_id": self[:1].id}
-        return action
+        return records_action(self, "qms_survey.qms_survey_action_action", "campaign_id")
 
     def action_view_invitations(self):
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "qms_survey.qms_survey_invitation_action"
-        )
-        action["domain"] = [("campaign_id", "in", self.ids)]
-        action["context"] = {"default_campaign_id": self[:1].id}
-        return action
+        return records_action(self, "qms_survey.qms_survey_invitation_action", "campaign_id")
 
     def action_export_xlsx(self):
         self.ensure_one()

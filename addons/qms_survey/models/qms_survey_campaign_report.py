@@ -14,7 +14,8 @@ class QmsSurveyCampaign(models.Model):
     _inherit = "qms.survey.campaign"
 
     def _qms_trend(self, limit=8):
-        """Averages of the last ``limit`` campaigns up to this one: total and per module."""
+        """The last ``limit`` campaigns up to this one, with their averages per
+        module (``{campaign_id: {module_id: avg}}``) and total (``{campaign: avg}``)."""
         self.ensure_one()
         campaigns = self.search(
             [
@@ -26,7 +27,14 @@ class QmsSurveyCampaign(models.Model):
             order="date_send desc",
             limit=limit,
         ).sorted("date_send")
-        return campaigns, campaigns._qms_module_averages()
+        totals = dict(
+            self.env["qms.survey.invitation"]._read_group(
+                [("campaign_id", "in", campaigns.ids), ("scored", "=", True)],
+                ["campaign_id"],
+                ["score_total:avg"],
+            )
+        )
+        return campaigns, campaigns._qms_module_averages(), totals
 
     def _qms_module_averages(self):
         """``{campaign id: {module id: average score}}`` of these campaigns."""
@@ -62,14 +70,7 @@ class QmsSurveyCampaign(models.Model):
             {"name": w.module_id.name, "weight": w.weight, "average": averages.get(w.module_id.id)}
             for w in self.weight_ids
         ]
-        campaigns, by_campaign = self._qms_trend()
-        totals = dict(
-            self.env["qms.survey.invitation"]._read_group(
-                [("campaign_id", "in", campaigns.ids), ("scored", "=", True)],
-                ["campaign_id"],
-                ["score_total:avg"],
-            )
-        )
+        campaigns, by_campaign, totals = self._qms_trend()
         trend = [
             {
                 "campaign": campaign.title or campaign.name,
@@ -198,14 +199,7 @@ class QmsSurveyCampaign(models.Model):
                 for a in self.action_ids
             ],
         )
-        campaigns, by_campaign = self._qms_trend()
-        totals = dict(
-            self.env["qms.survey.invitation"]._read_group(
-                [("campaign_id", "in", campaigns.ids), ("scored", "=", True)],
-                ["campaign_id"],
-                ["score_total:avg"],
-            )
-        )
+        campaigns, by_campaign, totals = self._qms_trend()
         trend_rows = []
         for campaign in campaigns:
             row = {"campaign": campaign.title or campaign.name, "total": totals.get(campaign)}

@@ -9,7 +9,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.addons.qms_base.tools.xlsx import Column, XlsxBook
 
 from ..tools import scoring
-from .qms_survey_campaign import _number
+from .qms_survey_campaign import _number, records_action
 from .qms_survey_campaign_report import add_return_rate_sheet
 
 PERIOD_MONTHS = {"quarterly": 3, "semiannual": 6, "annual": 12}
@@ -211,12 +211,7 @@ class QmsSurveyPlan(models.Model):
         }
 
     def action_view_campaigns(self):
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "qms_survey.qms_survey_campaign_action"
-        )
-        action["domain"] = [("plan_id", "in", self.ids)]
-        action["context"] = {"default_plan_id": self[:1].id}
-        return action
+        return records_action(self, "qms_survey.qms_survey_campaign_action", "plan_id")
 
     def _qms_report_data(self):
         """The year for the management review: campaigns, modules, customers, actions."""
