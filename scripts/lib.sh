@@ -80,9 +80,11 @@ ensure_browser() {
     apt_install chromium
 }
 
+# Everything the virtualenv build and the database need, installed before either:
+# a new machine has none of it (venv needs python3-venv, python-ldap its headers).
 system_deps() {
-    apt_install postgresql postgresql-client libpq-dev libldap2-dev libsasl2-dev \
-        build-essential python3-dev
+    apt_install python3-venv python3-dev build-essential libldap2-dev libsasl2-dev \
+        libpq-dev postgresql postgresql-client
 }
 
 # --- Virtualenv ---------------------------------------------------------------
@@ -94,6 +96,7 @@ ensure_venv() {
     key=$(cat "$ODOO_SRC/requirements.txt" "$QMS_ROOT/requirements-dev.txt" | sha1sum | cut -c1-12)
     QMS_VENV="$QMS_CACHE/venv-$key"
     if [ ! -f "$QMS_VENV/.complete" ]; then
+        system_deps
         log "Building virtualenv $QMS_VENV (once; cached afterwards)"
         rm -rf "$QMS_VENV"
         "$python" -m venv "$QMS_VENV"

@@ -39,6 +39,15 @@ class QmsDeadlineKind(models.Model):
     model = fields.Char(related="model_id.model", store=True, index=True, precompute=True)
     duration = fields.Float(required=True, default=1.0)
     duration_unit = fields.Selection(DURATION_UNITS, required=True, default="working_days")
+    window_start = fields.Float(
+        "Not before",
+        default=0.0,
+        help="For deadlines with a window (e.g. a callback from day 3 to day 7): the earliest "
+        "moment to act, counted from the start like the duration.",
+    )
+    window_start_unit = fields.Selection(
+        DURATION_UNITS, string="Not before (unit)", required=True, default="working_days"
+    )
     escalation_delay = fields.Float(
         string="Escalate after",
         default=1.0,
@@ -131,6 +140,9 @@ class QmsDeadlineKind(models.Model):
             return calendar._qms_add_working_days(start, int(amount))
         minutes = amount if unit == "working_minutes" else amount * 60
         return calendar._qms_add_working_time(start, timedelta(minutes=minutes))
+
+    def _compute_window_start(self, calendar, start):
+        return self._plan(calendar, start, self.window_start, self.window_start_unit)
 
     def _compute_due(self, calendar, start):
         return self._plan(calendar, start, self.duration, self.duration_unit)
