@@ -2,6 +2,8 @@ from odoo import api, fields, models
 
 FINISHED_STATES = ("success", "failed")
 OPEN_STATES = ("plan", "draft", "ready", "waiting")
+# Who may read inspections (QMS users do): others see the documents without them.
+INSPECTION_GROUP = "quality_control_oca.group_quality_control_user"
 
 
 class QmsInspectionMixin(models.AbstractModel):
@@ -21,9 +23,14 @@ class QmsInspectionMixin(models.AbstractModel):
     _description = "QMS Inspections"
 
     qms_inspection_ids = fields.Many2many(
-        "qc.inspection", string="Inspections", compute="_compute_qms_inspection_ids"
+        "qc.inspection",
+        string="Inspections",
+        compute="_compute_qms_inspection_ids",
+        groups=INSPECTION_GROUP,
     )
-    qms_inspection_count = fields.Integer("Inspection count", compute="_compute_qms_inspection_ids")
+    qms_inspection_count = fields.Integer(
+        "Inspection count", compute="_compute_qms_inspection_ids", groups=INSPECTION_GROUP
+    )
     qms_inspection_result = fields.Selection(
         [
             ("none", "No inspection"),
@@ -33,6 +40,7 @@ class QmsInspectionMixin(models.AbstractModel):
         ],
         string="Inspection result",
         compute="_compute_qms_inspection_ids",
+        groups=INSPECTION_GROUP,
         help="Cancelled inspections do not count. Failed as soon as one inspection failed; "
         "pending while one is still open; passed when all passed.",
     )

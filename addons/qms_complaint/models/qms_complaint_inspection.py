@@ -1,5 +1,7 @@
 from odoo import api, fields, models
 
+from odoo.addons.qms_base.models.qms_inspection_mixin import INSPECTION_GROUP
+
 
 class QmsComplaint(models.Model):
     """The outgoing inspections (OCA quality control on the delivery) of the
@@ -11,13 +13,13 @@ class QmsComplaint(models.Model):
         "qc.inspection",
         string="Delivery inspections",
         compute="_compute_delivery_inspection_ids",
-        groups="qms_base.group_qms_user",
+        groups=INSPECTION_GROUP,
         help="Quality inspections of the complaint's delivery.",
     )
     delivery_inspection_count = fields.Integer(
         "Delivery inspection count",
         compute="_compute_delivery_inspection_ids",
-        groups="qms_base.group_qms_user",
+        groups=INSPECTION_GROUP,
     )
     delivery_inspection_result = fields.Selection(
         [
@@ -28,7 +30,7 @@ class QmsComplaint(models.Model):
         ],
         string="Delivery inspection result",
         compute="_compute_delivery_inspection_ids",
-        groups="qms_base.group_qms_user",
+        groups=INSPECTION_GROUP,
         help="Cancelled inspections do not count. Failed as soon as one inspection failed; "
         "pending while one is still open; passed when all passed.",
     )
