@@ -16,6 +16,7 @@
         "security/qms_rules.xml",
         "data/mail_activity_type_data.xml",
         "data/ir_cron_data.xml",
+        "data/qms_capa_callback_data.xml",
         "data/qms_deadline_mail_templates.xml",
         "views/qms_menus.xml",
         "views/qms_deadline_views.xml",
@@ -23,6 +24,8 @@
         "views/resource_calendar_views.xml",
         "views/res_config_settings_views.xml",
         "views/res_partner_views.xml",
+        "views/qms_capa_views.xml",
+        "views/qms_callback_views.xml",
         "wizard/qms_holiday_import_views.xml",
     ],
     "demo": [
