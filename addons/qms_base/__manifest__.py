@@ -6,9 +6,9 @@
     "category": "Quality",
     "website": "https://github.com/qms-for-odoo/qms",
     "author": "QMS for Odoo",
-    "license": "LGPL-3",
+    "license": "AGPL-3",
     "application": True,
-    "depends": ["mail", "hr", "resource"],
+    "depends": ["mail", "hr", "resource", "quality_control_oca"],
     "external_dependencies": {"python": ["xlsxwriter", "openpyxl"]},
     "data": [
         "security/qms_security.xml",

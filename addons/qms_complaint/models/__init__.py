@@ -10,3 +10,4 @@ from . import res_company
 from . import res_config_settings
 from . import res_partner
 from . import qms_complaint_register
+from . import qms_complaint_inspection
