@@ -8,7 +8,7 @@
     "author": "QMS for Odoo",
     "license": "LGPL-3",
     "application": True,
-    "depends": ["mail", "hr", "resource"],
+    "depends": ["mail", "hr", "resource", "report_xlsx"],
     "external_dependencies": {"python": ["xlsxwriter", "openpyxl"]},
     "data": [
         "security/qms_security.xml",
