@@ -81,5 +81,7 @@ class TestXlsx(TransactionCase):
     def test_text_lines(self):
         self.assertEqual(text_lines("Number", 14), 1)
         self.assertEqual(text_lines("Return rate target (%)", 16), 2)
+        self.assertEqual(text_lines("Count with a long header", 10), 4)
         # Chinese characters are twice as wide
-        self.assertEqual(text_lines("客户满意度调查汇总", 10), 2)
+        self.assertEqual(text_lines("回收率", 10), 1)
+        self.assertEqual(text_lines("客户满意度调查汇总", 10), 3)

@@ -72,9 +72,25 @@ def text_width(text):
 
 
 def text_lines(text, width):
-    """How many lines ``text`` takes, wrapped in a column ``width`` units wide."""
-    usable = max(width - 1, 1)
-    return sum(max(1, math.ceil(text_width(line) / usable)) for line in str(text).split("\n"))
+    """How many lines ``text`` takes, wrapped at spaces in a column ``width`` units
+    wide (less the cell padding)."""
+    usable = max(width - 1.5, 1)
+    count = 0
+    for paragraph in str(text).split("\n"):
+        lines, current = 1, 0
+        for word in paragraph.split(" "):
+            size = text_width(word)
+            needed = size if not current else current + 1 + size
+            if needed <= usable:
+                current = needed
+                continue
+            if current:
+                lines += 1
+            # a word wider than the column breaks over several lines itself
+            lines += max(math.ceil(size / usable) - 1, 0)
+            current = size - (math.ceil(size / usable) - 1) * usable
+        count += lines
+    return count
 
 
 class XlsxBook:
