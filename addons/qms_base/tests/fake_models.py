@@ -46,6 +46,7 @@ class QmsFakeSource(models.Model):
     def _qms_callback_finished(self, callback):
         self.sudo().heard += f"call:{callback.state};"
 
+
 class QmsFakeSample(models.Model):
     """A sample for a customer, inspected before it is sent, for the inspection mixin tests."""
 
