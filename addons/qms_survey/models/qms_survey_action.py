@@ -98,12 +98,10 @@ class QmsSurveyAction(models.Model):
         if not invitations:
             return None
         if self.kind == "low_item" and self.question_id:
-            maximum = self.question_id._qms_max_points()
+            maximum = self.question_id.qms_max_score
             items = [
                 scoring.percent(points or 0.0, maximum)
-                for _i, _p, question_id, points, answered in campaign._qms_answer_rows(
-                    invitations.ids
-                )
+                for _i, _p, question_id, points, answered in campaign._answer_rows(invitations.ids)
                 if question_id == self.question_id.id and answered
             ]
             return scoring.mean(items)

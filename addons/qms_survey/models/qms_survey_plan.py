@@ -213,15 +213,15 @@ class QmsSurveyPlan(models.Model):
     def action_view_campaigns(self):
         return records_action(self, "qms_survey.qms_survey_campaign_action", "plan_id")
 
-    def _qms_report_data(self):
+    def _report_data(self):
         """The year for the management review: campaigns, modules, customers, actions."""
         self.ensure_one()
         campaigns = self.campaign_ids.filtered(lambda c: c.state in ("sent", "closed")).sorted(
             "date_send"
         )
         modules = self.weight_ids.module_id | campaigns.weight_ids.module_id
-        by_campaign = campaigns._qms_module_averages()
-        totals = campaigns._qms_customer_totals()
+        by_campaign = campaigns._module_averages()
+        totals = campaigns._customer_totals()
         customers = campaigns.invitation_ids.partner_id.sorted("name")
         actions = campaigns.action_ids
         kind_labels = dict(actions._fields["kind"]._description_selection(self.env))
@@ -255,14 +255,14 @@ class QmsSurveyPlan(models.Model):
             ],
             "actions": actions,
             "action_summary": action_summary,
-            "quarters": (campaigns[:1] or company_campaign)._qms_return_rate_by_quarter(self.year),
+            "quarters": (campaigns[:1] or company_campaign)._return_rate_by_quarter(self.year),
         }
 
     def _qms_summary_xlsx(self):
         self.ensure_one()
         env = self.with_context(lang=self.company_id.partner_id.lang or self.env.lang).env
         plan = self.with_env(env)
-        data = plan._qms_report_data()
+        data = plan._report_data()
         book = XlsxBook()
         subtitle = [plan.display_name, plan.company_id.name]
         modules = data["modules"]
@@ -360,7 +360,7 @@ class QmsSurveyPlan(models.Model):
         )
         return book.close()
 
-    def _qms_demo_history(self):
+    def _demo_history(self):
         """Demo data: approve the plans, then send, answer and close their past
         campaigns with a trend that improves, service dipping once."""
         rng = random.Random(2026)
@@ -375,10 +375,8 @@ class QmsSurveyPlan(models.Model):
         for index, campaign in enumerate(campaigns):
             last = index == len(campaigns) - 1
             invitations = campaign.invitation_ids
-            invitations._qms_send(now=campaign.date_send)
-            campaign.write(
-                {"state": "sent", "date_deadline": max(invitations.mapped("return_due"))}
-            )
+            invitations._send(now=campaign.date_send)
+            campaign.state = "sent"
             questions = campaign.survey_id.question_ids
             for rank, invitation in enumerate(invitations):
                 if (index + rank) % 7 == 3:
@@ -402,7 +400,7 @@ class QmsSurveyPlan(models.Model):
                     answer._save_lines(question, choice.id)
                 when = campaign.date_send + timedelta(days=2)
                 answer.write({"state": "done", "end_datetime": when})
-                invitation._qms_register_answer(when)
+                invitation._register_answer(when)
             if last:
                 continue
             if campaign.improvement_required:

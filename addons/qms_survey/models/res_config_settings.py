@@ -1,7 +1,4 @@
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
-
-from ..tools import scoring
 
 
 class ResConfigSettings(models.TransientModel):
@@ -27,9 +24,6 @@ class ResConfigSettings(models.TransientModel):
     qms_survey_satisfaction_target = fields.Float(
         related="company_id.qms_survey_satisfaction_target", readonly=False
     )
-    qms_survey_reminder_days = fields.Char(
-        related="company_id.qms_survey_reminder_days", readonly=False
-    )
     qms_survey_callback_min_days = fields.Integer(
         related="company_id.qms_survey_callback_min_days", readonly=False
     )
@@ -53,13 +47,3 @@ class ResConfigSettings(models.TransientModel):
             "qms_survey_return_days": ("qms_survey.deadline_kind_return", "duration"),
             "qms_survey_callback_max_days": ("qms_survey.deadline_kind_callback", "duration"),
         }
-
-    @api.constrains("qms_survey_reminder_days")
-    def _check_qms_survey_reminder_days(self):
-        for settings in self:
-            try:
-                scoring.parse_steps(settings.qms_survey_reminder_days)
-            except ValueError as error:
-                raise ValidationError(
-                    self.env._("Reminders: give working days as whole numbers, e.g. 2,1.")
-                ) from error

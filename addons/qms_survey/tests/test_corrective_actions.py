@@ -31,7 +31,7 @@ class TestCorrectiveActions(SurveyCase):
         self.assertEqual(suggestion.suggestion, "Please answer our calls faster.")
         self.assertEqual(invitation.suggestion, "Please answer our calls faster.")
         # Scoring again (e.g. on close) opens nothing new.
-        campaign._qms_compute_scores()
+        campaign._score_answers()
         campaign.action_compute_scores()
         self.assertEqual(len(campaign.action_ids), 3)
         self.assertEqual(self.customer_a.qms_survey_action_count, 3)

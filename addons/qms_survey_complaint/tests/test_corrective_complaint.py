@@ -30,7 +30,7 @@ class TestCorrectiveComplaint(SurveyCase):
             actions.filtered(lambda a: a.kind == "suggestion").complaint_id.description,
         )
         self.assertFalse(actions.activity_ids, "the complaint replaces the bare activity")
-        campaign._qms_compute_scores()
+        campaign._score_answers()
         self.assertEqual(len(campaign.action_ids.complaint_id), 3, "scoring again adds none")
 
     def test_closing_the_complaint_finishes_the_action(self):
