@@ -201,7 +201,7 @@ def bench_survey(registry, size):
         invitations, scored, average = cr.fetchone()
         cr.execute("SELECT count(*) FROM qms_survey_score WHERE campaign_id = %s", [campaign_id])
         score_rows = cr.fetchone()[0]
-        actions = env["qms.survey.action"].search_count([("campaign_id", "=", campaign_id)])
+        actions = env["qms.capa"].search_count([("survey_campaign_id", "=", campaign_id)])
         cr.commit()
 
     ratio = results["product"] / results["sql_floor"]

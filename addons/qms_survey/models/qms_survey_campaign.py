@@ -4,6 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from ..tools import scoring
+from .qms_capa import CAPA_KIND
 
 ANSWERED = ("returned", "late")
 
@@ -26,7 +27,7 @@ class QmsSurveyCampaign(models.Model):
     """One round of the satisfaction survey: questionnaire, weights, invited contacts."""
 
     _name = "qms.survey.campaign"
-    _inherit = ["qms.sequence.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = ["qms.sequence.mixin", "qms.capa.mixin", "mail.thread", "mail.activity.mixin"]
     _description = "Customer Satisfaction Campaign"
     _order = "date_send desc, id desc"
     _qms_sequence_code = "qms.survey.campaign"
@@ -82,7 +83,6 @@ class QmsSurveyCampaign(models.Model):
         "qms.survey.weight", "campaign_id", string="Module weights", copy=True
     )
     invitation_ids = fields.One2many("qms.survey.invitation", "campaign_id", string="Invitations")
-    action_ids = fields.One2many("qms.survey.action", "campaign_id", string="Corrective actions")
     score_ids = fields.One2many("qms.survey.score", "campaign_id", string="Module scores")
     sent_count = fields.Integer("Sent", compute="_compute_return_stats")
     returned_count = fields.Integer("Returned", compute="_compute_return_stats")
@@ -101,11 +101,10 @@ class QmsSurveyCampaign(models.Model):
         copy=False,
         help="Share of scored customers in the bands satisfied or very satisfied.",
     )
-    action_count = fields.Integer(compute="_compute_action_count")
     improvement_report_ids = fields.One2many(
-        "qms.survey.action",
-        "campaign_id",
-        domain=[("kind", "=", "return_rate")],
+        "qms.capa",
+        "survey_campaign_id",
+        domain=[("survey_kind", "=", "return_rate")],
         string="Improvement reports",
     )
     previous_campaign_id = fields.Many2one(
@@ -183,14 +182,6 @@ class QmsSurveyCampaign(models.Model):
     def _inverse_date_deadline(self):
         for campaign in self:
             campaign.date_deadline_requested = campaign.date_deadline
-
-    def _compute_action_count(self):
-        groups = self.env["qms.survey.action"]._read_group(
-            [("campaign_id", "in", self.ids)], ["campaign_id"], ["__count"]
-        )
-        counts = {campaign.id: count for campaign, count in groups}
-        for campaign in self:
-            campaign.action_count = counts.get(campaign.id, 0)
 
     @api.depends("date_send", "campaign_type", "company_id")
     def _compute_previous_campaign_id(self):
@@ -304,25 +295,22 @@ class QmsSurveyCampaign(models.Model):
 
     def action_create_improvement_report(self):
         self.ensure_one()
-        report = self.improvement_report_ids[:1] or self._qms_create_corrective_action(
+        report = self.improvement_report_ids[:1] or self._create_capas(
             [
                 {
-                    "campaign_id": self.id,
-                    "kind": "return_rate",
-                    "name": self.env._(
+                    "survey_kind": "return_rate",
+                    "kind": CAPA_KIND["return_rate"],
+                    "title": self.env._(
                         "Return rate %(rate).1f%% below target %(target).1f%%",
                         rate=self.return_rate,
                         target=self.return_target,
                     ),
-                    "score": self.return_rate,
-                    "user_id": self.user_id.id,
+                    "survey_score": self.return_rate,
+                    "user_id": (self.user_id or self.env.user).id,
                 }
             ]
         )
-        return report._qms_open_form()
-
-    def action_view_actions(self):
-        return records_action(self, "qms_survey.qms_survey_action_action", "campaign_id")
+        return report[:1]._get_records_action()
 
     def action_view_invitations(self):
         return records_action(self, "qms_survey.qms_survey_invitation_action", "campaign_id")
@@ -469,7 +457,7 @@ class QmsSurveyCampaign(models.Model):
         self._store_scores(results, thresholds)
         self._store_campaign_stats()
         if raise_actions:
-            self._raise_actions(results, thresholds, suggestion_questions)
+            self._raise_capas(results, thresholds, suggestion_questions)
         return {
             "modules": {module: scoring.mean(values) for module, values in per_module.items()},
             "questions": {
@@ -559,7 +547,7 @@ class QmsSurveyCampaign(models.Model):
             }
         )
 
-    def _raise_actions(self, results, thresholds, suggestion_questions):
+    def _raise_capas(self, results, thresholds, suggestion_questions):
         """A corrective action per low item, low total and suggestion; never twice."""
         self.ensure_one()
         low = {
@@ -592,10 +580,15 @@ class QmsSurveyCampaign(models.Model):
             set(low) | {invitation_id for invitation_id, _q, _t in suggestions}
         )
         existing = {
-            (a.invitation_id.id, a.kind, a.question_id.id)
-            for a in self.env["qms.survey.action"]
+            (capa.survey_invitation_id.id, capa.survey_kind, capa.survey_question_id.id)
+            for capa in self.env["qms.capa"]
             .with_context(active_test=False)
-            .search([("campaign_id", "=", self.id), ("invitation_id", "in", concerned.ids)])
+            .search(
+                [
+                    ("survey_campaign_id", "=", self.id),
+                    ("survey_invitation_id", "in", concerned.ids),
+                ]
+            )
         }
         questions = {q.id: q for q in self.survey_id.question_ids}
         no_module = self.env["qms.survey.module"]
@@ -609,7 +602,7 @@ class QmsSurveyCampaign(models.Model):
                     continue
                 question = questions[question_id]
                 vals_list.append(
-                    invitation._qms_action_values(
+                    invitation._capa_values(
                         "low_item",
                         result["items"][question_id],
                         question.qms_module_id,
@@ -624,7 +617,7 @@ class QmsSurveyCampaign(models.Model):
                 )
             if low_total and (invitation.id, "low_total", False) not in existing:
                 vals_list.append(
-                    invitation._qms_action_values(
+                    invitation._capa_values(
                         "low_total",
                         result["total"],
                         no_module,
@@ -642,20 +635,20 @@ class QmsSurveyCampaign(models.Model):
                 continue
             question = questions[question_id]
             invitation = concerned.browse(invitation_id)
-            values = invitation._qms_action_values(
+            values = invitation._capa_values(
                 "suggestion", False, question.qms_module_id, question, text[:200]
             )
-            values["suggestion"] = text
+            values["survey_suggestion"] = text
             vals_list.append(values)
         if vals_list:
-            self._qms_create_corrective_action(vals_list)
+            self._create_capas(vals_list)
 
-    def _qms_create_corrective_action(self, vals_list):
-        """Record corrective actions and give each to its responsible department.
+    def _create_capas(self, vals_list):
+        """Record the survey's corrective actions on this campaign (``qms.capa``):
+        each owner gets the action's activity and due date.
 
-        Hook: a bridge with ``qms_complaint`` overrides this to open an internal
-        complaint (8D) for each action instead of, or besides, the activity.
+        Hook: the bridge with ``qms_complaint`` extends this (calling ``super()``)
+        to run each action as an internal complaint (8D).
         """
-        actions = self.env["qms.survey.action"].create(vals_list)
-        actions._qms_schedule_activity()
-        return actions
+        self.ensure_one()
+        return self._qms_capa_create(vals_list)

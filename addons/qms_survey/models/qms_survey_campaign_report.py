@@ -168,10 +168,10 @@ class QmsSurveyCampaign(models.Model):
             customer_rows,
         )
         kind_labels = dict(
-            self.env["qms.survey.action"]._fields["kind"]._description_selection(lang_self.env)
+            self.env["qms.capa"]._fields["survey_kind"]._description_selection(lang_self.env)
         )
         action_states = dict(
-            self.env["qms.survey.action"]._fields["state"]._description_selection(lang_self.env)
+            self.env["qms.capa"]._fields["state"]._description_selection(lang_self.env)
         )
         book.add_table(
             env._("Actions"),
@@ -188,15 +188,15 @@ class QmsSurveyCampaign(models.Model):
             ],
             [
                 {
-                    "kind": kind_labels.get(a.kind),
+                    "kind": kind_labels.get(a.survey_kind),
                     "customer": a.partner_id.name,
-                    "name": a.name,
-                    "score": a.score if a.kind != "suggestion" else None,
+                    "name": a.title,
+                    "score": a.survey_score if a.survey_kind != "suggestion" else None,
                     "department": a.department_id.name,
                     "state": action_states.get(a.state),
-                    "next": a.next_score if a.next_scored else None,
+                    "next": a.survey_next_score if a.survey_next_scored else None,
                 }
-                for a in self.action_ids
+                for a in self.qms_capa_ids
             ],
         )
         campaigns, by_campaign, totals = self._trend()

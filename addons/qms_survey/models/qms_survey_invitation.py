@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from .qms_capa import CAPA_KIND
+
 BAND_SELECTION = [
     ("very_satisfied", "Very satisfied"),
     ("satisfied", "Satisfied"),
@@ -74,7 +76,7 @@ class QmsSurveyInvitation(models.Model):
     grade = fields.Selection([("A", "A"), ("B", "B")], readonly=True, copy=False)
     band = fields.Selection(BAND_SELECTION, string="Index band", readonly=True, copy=False)
     score_ids = fields.One2many("qms.survey.score", "invitation_id", string="Module scores")
-    action_ids = fields.One2many("qms.survey.action", "invitation_id", string="Corrective actions")
+    capa_ids = fields.One2many("qms.capa", "survey_invitation_id", string="Corrective actions")
     suggestion = fields.Text(compute="_compute_suggestion")
     campaign_date = fields.Datetime(
         related="campaign_id.date_send", store=True, string="Campaign date"
@@ -121,8 +123,8 @@ class QmsSurveyInvitation(models.Model):
     def _compute_suggestion(self):
         for invitation in self:
             invitation.suggestion = "\n".join(
-                invitation.action_ids.filtered(lambda a: a.kind == "suggestion").mapped(
-                    "suggestion"
+                invitation.capa_ids.filtered(lambda c: c.survey_kind == "suggestion").mapped(
+                    "survey_suggestion"
                 )
             )
 
@@ -255,18 +257,20 @@ class QmsSurveyInvitation(models.Model):
             )
         return True
 
-    def _qms_action_values(self, kind, score, module, question, name):
+    def _capa_values(self, kind, score, module, question, title):
+        """Values of a corrective action (``qms.capa``) about this questionnaire,
+        owned by the module's responsible, or the campaign's."""
         self.ensure_one()
         responsible = module._responsible_user() if module else self.env["res.users"]
         return {
-            "campaign_id": self.campaign_id.id,
-            "invitation_id": self.id,
+            "survey_invitation_id": self.id,
             "partner_id": self.partner_id.id,
-            "kind": kind,
-            "name": name,
-            "score": score or 0.0,
-            "module_id": module.id,
-            "question_id": question.id,
+            "survey_kind": kind,
+            "kind": CAPA_KIND[kind],
+            "title": title,
+            "survey_score": score or 0.0,
+            "survey_module_id": module.id,
+            "survey_question_id": question.id,
             "department_id": module.department_id.id,
-            "user_id": (responsible or self.campaign_id.user_id).id,
+            "user_id": (responsible or self.campaign_id.user_id or self.env.user).id,
         }

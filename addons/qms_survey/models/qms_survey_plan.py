@@ -123,6 +123,7 @@ class QmsSurveyPlan(models.Model):
                     self.env._("Plan %(plan)s has no module weights.", plan=plan.display_name)
                 )
         self.state = "submitted"
+        return True
 
     def action_approve(self):
         if not self.env.user.has_group("qms_base.group_qms_management_representative"):
@@ -136,14 +137,17 @@ class QmsSurveyPlan(models.Model):
                 "approved_date": fields.Datetime.now(),
             }
         )
+        return True
 
     def action_reset_draft(self):
         if any(plan.campaign_ids.filtered(lambda c: c.state != "draft") for plan in self):
             raise UserError(self.env._("Campaigns of this plan were already sent."))
         self.write({"state": "draft", "approved_by_id": False, "approved_date": False})
+        return True
 
     def action_done(self):
         self.state = "done"
+        return True
 
     def action_generate_campaigns(self):
         """One draft campaign per period of the year, with the plan's customers."""
@@ -223,17 +227,19 @@ class QmsSurveyPlan(models.Model):
         by_campaign = campaigns._module_averages()
         totals = campaigns._customer_totals()
         customers = campaigns.invitation_ids.partner_id.sorted("name")
-        actions = campaigns.action_ids
-        kind_labels = dict(actions._fields["kind"]._description_selection(self.env))
+        actions = campaigns.qms_capa_ids
+        kind_labels = dict(actions._fields["survey_kind"]._description_selection(self.env))
         action_summary = [
             {
                 "kind": kind_labels[kind],
                 "total": len(kind_actions),
                 "open": len(kind_actions.filtered(lambda a: a.state == "open")),
-                "done": len(kind_actions.filtered(lambda a: a.state == "done")),
-                "improved": len(kind_actions.filtered(lambda a: a.effect == "improved")),
+                "done": len(kind_actions.filtered(lambda a: a.state in ("done", "verified"))),
+                "improved": len(
+                    kind_actions.filtered(lambda a: a.survey_next_effect == "improved")
+                ),
             }
-            for kind, kind_actions in actions.grouped("kind").items()
+            for kind, kind_actions in actions.grouped("survey_kind").items()
         ]
         company_campaign = self.env["qms.survey.campaign"].with_company(self.company_id)
         return {
@@ -330,8 +336,8 @@ class QmsSurveyPlan(models.Model):
             )
         add_return_rate_sheet(env, book, subtitle, data["quarters"])
         action_states = dict(data["actions"]._fields["state"]._description_selection(env))
-        kind_labels = dict(data["actions"]._fields["kind"]._description_selection(env))
-        effects = dict(data["actions"]._fields["effect"]._description_selection(env))
+        kind_labels = dict(data["actions"]._fields["survey_kind"]._description_selection(env))
+        effects = dict(data["actions"]._fields["survey_next_effect"]._description_selection(env))
         book.add_table(
             env._("Actions"),
             env._("Low items, suggestions and corrective actions"),
@@ -347,13 +353,13 @@ class QmsSurveyPlan(models.Model):
             ],
             [
                 {
-                    "campaign": a.campaign_id.title or a.campaign_id.name,
-                    "kind": kind_labels.get(a.kind),
+                    "campaign": a.survey_campaign_id.title or a.survey_campaign_id.name,
+                    "kind": kind_labels.get(a.survey_kind),
                     "customer": a.partner_id.name,
-                    "name": a.name,
+                    "name": a.title,
                     "department": a.department_id.name,
                     "state": action_states.get(a.state),
-                    "effect": effects.get(a.effect),
+                    "effect": effects.get(a.survey_next_effect),
                 }
                 for a in data["actions"]
             ],
@@ -407,7 +413,9 @@ class QmsSurveyPlan(models.Model):
                 campaign.action_create_improvement_report()
             campaign.action_close()
             if index < len(campaigns) - 2:
-                campaign.action_ids.action_done()
+                capas = campaign.qms_capa_ids
+                capas.write({"result": self.env._("Handled with the customer.")})
+                capas.action_done()
         self.env["mail.mail"].search(
             [
                 ("model", "=", "qms.survey.invitation"),

@@ -14,8 +14,6 @@ class ResCompany(models.Model):
     qms_survey_low_item = fields.Float("Low item at or below (%)", default=70.0)
     qms_survey_low_total = fields.Float("Low total below", default=80.0)
     qms_survey_satisfaction_target = fields.Float("Satisfaction rate target (%)", default=90.0)
-    qms_survey_callback_min_days = fields.Integer("Callback from (working days)", default=7)
-    qms_survey_callback_attempts = fields.Integer("Callback attempts", default=2)
     qms_survey_callback_survey_id = fields.Many2one(
         "survey.survey", string="Callback questionnaire"
     )

@@ -5,6 +5,7 @@ class ResConfigSettings(models.TransientModel):
     _inherit = "res.config.settings"
 
     qms_survey_return_days = fields.Integer("Return window (working days)")
+    qms_survey_callback_min_days = fields.Integer("Callback from (working days)")
     qms_survey_callback_max_days = fields.Integer("Callback by (working days)")
     qms_survey_return_target = fields.Float(
         related="company_id.qms_survey_return_target", readonly=False
@@ -24,12 +25,6 @@ class ResConfigSettings(models.TransientModel):
     qms_survey_satisfaction_target = fields.Float(
         related="company_id.qms_survey_satisfaction_target", readonly=False
     )
-    qms_survey_callback_min_days = fields.Integer(
-        related="company_id.qms_survey_callback_min_days", readonly=False
-    )
-    qms_survey_callback_attempts = fields.Integer(
-        related="company_id.qms_survey_callback_attempts", readonly=False
-    )
     qms_survey_callback_survey_id = fields.Many2one(
         related="company_id.qms_survey_callback_survey_id", readonly=False
     )
@@ -45,5 +40,12 @@ class ResConfigSettings(models.TransientModel):
         return {
             **super()._qms_kind_fields(),
             "qms_survey_return_days": ("qms_survey.deadline_kind_return", "duration"),
-            "qms_survey_callback_max_days": ("qms_survey.deadline_kind_callback", "duration"),
+            "qms_survey_callback_min_days": (
+                "qms_survey.deadline_kind_delivery_callback",
+                "window_start",
+            ),
+            "qms_survey_callback_max_days": (
+                "qms_survey.deadline_kind_delivery_callback",
+                "duration",
+            ),
         }

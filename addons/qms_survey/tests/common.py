@@ -19,7 +19,7 @@ class SurveyCase(QmsCase):
         # Messages and reports are checked in English (databases may default to Chinese).
         cls.env["res.lang"]._activate_lang("en_US")
         cls.env = cls.env(context=dict(cls.env.context, lang="en_US"))
-        cls.env.company.write({"qms_survey_reminder_days": "2,1", "qms_survey_return_target": 99.0})
+        cls.env.company.qms_survey_return_target = 99.0
         cls.env.ref("qms_survey.deadline_kind_return").duration = 5
         # Company-wide figures (per quarter, trends) are read in a company of their own,
         # untouched by demo data.

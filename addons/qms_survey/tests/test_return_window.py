@@ -59,7 +59,7 @@ class TestReturnWindow(SurveyCase):
             campaign.action_close()
         self.assertEqual(campaign.state, "sent")
         campaign.action_create_improvement_report()
-        self.assertEqual(campaign.improvement_report_ids.kind, "return_rate")
+        self.assertEqual(campaign.improvement_report_ids.survey_kind, "return_rate")
         with freeze_time(cst(2026, 3, 10, 9, 0)):
             campaign.action_close()
         self.assertEqual(campaign.state, "closed")

@@ -1,3 +1,3 @@
-from . import qms_survey_action
+from . import qms_capa
 from . import qms_survey_campaign
 from . import qms_complaint

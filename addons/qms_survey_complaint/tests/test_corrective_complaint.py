@@ -16,32 +16,38 @@ class TestCorrectiveComplaint(SurveyCase):
     def test_each_action_is_an_internal_complaint_once(self):
         campaign = self._campaign(self.contact_a)
         self._low(campaign)
-        actions = campaign.action_ids
-        self.assertEqual(sorted(actions.mapped("kind")), ["low_item", "low_total", "suggestion"])
-        complaints = actions.complaint_id
+        actions = campaign.qms_capa_ids
+        self.assertEqual(
+            sorted(actions.mapped("survey_kind")), ["low_item", "low_total", "suggestion"]
+        )
+        complaints = actions.survey_complaint_id
         self.assertEqual(len(complaints), 3)
         self.assertEqual(set(complaints.mapped("feedback_type")), {"internal"})
         self.assertEqual(complaints.partner_id, self.customer_a)
-        low_item = actions.filtered(lambda a: a.kind == "low_item")
-        self.assertEqual(low_item.complaint_id.department_id, self.service_dept)
-        self.assertEqual(low_item.complaint_id.user_id, self.service_head)
+        low_item = actions.filtered(lambda a: a.survey_kind == "low_item")
+        self.assertEqual(low_item.survey_complaint_id.department_id, self.service_dept)
+        self.assertEqual(low_item.survey_complaint_id.user_id, self.service_head)
         self.assertIn(
             "Please answer our calls faster.",
-            actions.filtered(lambda a: a.kind == "suggestion").complaint_id.description,
+            actions.filtered(
+                lambda a: a.survey_kind == "suggestion"
+            ).survey_complaint_id.description,
         )
         self.assertFalse(actions.activity_ids, "the complaint replaces the bare activity")
         campaign._score_answers()
-        self.assertEqual(len(campaign.action_ids.complaint_id), 3, "scoring again adds none")
+        self.assertEqual(
+            len(campaign.qms_capa_ids.survey_complaint_id), 3, "scoring again adds none"
+        )
 
     def test_closing_the_complaint_finishes_the_action(self):
         campaign = self._campaign(self.contact_a)
         self._low(campaign)
-        low_item = campaign.action_ids.filtered(lambda a: a.kind == "low_item")
-        complaint = low_item.complaint_id
+        low_item = campaign.qms_capa_ids.filtered(lambda a: a.survey_kind == "low_item")
+        complaint = low_item.survey_complaint_id
         complaint.action_confirm_defect()
         self.assertEqual(complaint.state, "in_progress", "an internal complaint can run the 8D")
         complaint.action_not_responsible("Caused by the carrier, not by our service desk.")
         self.assertEqual(low_item.state, "cancelled")
-        suggestion = campaign.action_ids.filtered(lambda a: a.kind == "suggestion")
-        suggestion.complaint_id.action_answer()
+        suggestion = campaign.qms_capa_ids.filtered(lambda a: a.survey_kind == "suggestion")
+        suggestion.survey_complaint_id.action_answer()
         self.assertEqual(suggestion.state, "done")
