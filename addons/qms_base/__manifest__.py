@@ -2,7 +2,7 @@
     "name": "QMS Base",
     "summary": "Quality management foundation: working-time deadlines with escalation, "
     "public holidays and make-up workdays, settings, sequences, exports",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Quality",
     "website": "https://github.com/qms-for-odoo/qms",
     "author": "QMS for Odoo",
@@ -16,6 +16,7 @@
         "security/qms_rules.xml",
         "data/mail_activity_type_data.xml",
         "data/ir_cron_data.xml",
+        "data/qms_deadline_mail_templates.xml",
         "views/qms_menus.xml",
         "views/qms_deadline_views.xml",
         "views/qms_deadline_kind_views.xml",

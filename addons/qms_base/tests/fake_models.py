@@ -13,7 +13,13 @@ class QmsFakeDocument(models.Model):
     user_id = fields.Many2one("res.users")
     company_id = fields.Many2one("res.company", default=lambda self: self.env.company)
     reached = fields.Char(default="")
+    reminded = fields.Integer(default=0)
 
     def _qms_deadline_reached(self, deadlines, level):
         for record in self:
             record.reached += f"{level};"
+
+    def _qms_deadline_remind(self, deadlines):
+        for record in self:
+            record.reminded += 1
+        return super()._qms_deadline_remind(deadlines)
