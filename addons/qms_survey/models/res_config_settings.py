@@ -5,6 +5,11 @@ class ResConfigSettings(models.TransientModel):
     _inherit = "res.config.settings"
 
     qms_survey_return_days = fields.Integer("Return window (working days)")
+    qms_survey_return_reminders = fields.Char(
+        "Reminders (working days before the return deadline)",
+        help="Contacts who have not answered are reminded this many working days before "
+        "the return deadline, once per number, e.g. 2,1.",
+    )
     qms_survey_callback_min_days = fields.Integer("Callback from (working days)")
     qms_survey_callback_max_days = fields.Integer("Callback by (working days)")
     qms_survey_return_target = fields.Float(
@@ -40,6 +45,10 @@ class ResConfigSettings(models.TransientModel):
         return {
             **super()._qms_kind_fields(),
             "qms_survey_return_days": ("qms_survey.deadline_kind_return", "duration"),
+            "qms_survey_return_reminders": (
+                "qms_survey.deadline_kind_return",
+                "reminder_offsets",
+            ),
             "qms_survey_callback_min_days": (
                 "qms_survey.deadline_kind_delivery_callback",
                 "window_start",
