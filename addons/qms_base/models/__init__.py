@@ -8,3 +8,8 @@ from . import resource_calendar_workday
 from . import res_company
 from . import res_config_settings
 from . import res_partner
+from . import qms_capa
+from . import qms_capa_mixin
+from . import qms_callback
+from . import qms_callback_attempt
+from . import qms_callback_mixin

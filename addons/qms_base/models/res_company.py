@@ -15,6 +15,21 @@ class ResCompany(models.Model):
         help="Escalations go to this user when the owner has no manager.",
     )
 
+    qms_callback_attempts = fields.Integer(
+        "Callback attempts",
+        default=2,
+        help="Calls made before a callback counts as not reached; each retry goes to the next "
+        "working day, in another time slot.",
+    )
+
+    _sql_constraints = [
+        (
+            "qms_callback_attempts_positive",
+            "CHECK(qms_callback_attempts IS NULL OR qms_callback_attempts >= 1)",
+            "A callback needs at least one attempt.",
+        ),
+    ]
+
     @api.model_create_multi
     def create(self, vals_list):
         companies = super().create(vals_list)

@@ -18,6 +18,9 @@ class ResConfigSettings(models.TransientModel):
     qms_escalation_user_id = fields.Many2one(
         related="company_id.qms_escalation_user_id", readonly=False, string="Escalation fallback"
     )
+    qms_callback_attempts = fields.Integer(
+        related="company_id.qms_callback_attempts", readonly=False, string="Callback attempts"
+    )
     qms_deadline_batch_size = fields.Integer(
         "Deadline batch size",
         config_parameter="qms_base.deadline_batch_size",

@@ -7,3 +7,4 @@ from . import test_deadline_mixin
 from . import test_xlsx
 from . import test_deadline_reminders
 from . import test_deadline_company
+from . import test_capa_callback

@@ -23,3 +23,25 @@ class QmsFakeDocument(models.Model):
         for record in self:
             record.reminded += 1
         return super()._qms_deadline_remind(deadlines)
+
+
+class QmsFakeSource(models.Model):
+    """A quality record with corrective actions and callbacks, for the shared tests."""
+
+    _name = "qms.fake.source"
+    _description = "QMS test source"
+    _inherit = ["mail.thread", "qms.capa.mixin", "qms.callback.mixin"]
+
+    name = fields.Char(default="Test source")
+    partner_id = fields.Many2one("res.partner")
+    company_id = fields.Many2one("res.company", default=lambda self: self.env.company)
+    heard = fields.Char(default="")
+
+    def _qms_capa_state_changed(self, capas):
+        self.sudo().heard += "".join(f"{capa.state};" for capa in capas)
+
+    def _qms_callback_new_problem(self, callback):
+        return self.create({"name": callback.problem, "partner_id": self.partner_id.id})
+
+    def _qms_callback_finished(self, callback):
+        self.sudo().heard += f"call:{callback.state};"
