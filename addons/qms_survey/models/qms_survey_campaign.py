@@ -651,4 +651,7 @@ class QmsSurveyCampaign(models.Model):
         to run each action as an internal complaint (8D).
         """
         self.ensure_one()
-        return self._qms_capa_create(vals_list)
+        capas = self._qms_capa_create(vals_list)
+        self.invalidate_recordset(["qms_capa_ids", "improvement_report_ids"])
+        capas.survey_invitation_id.invalidate_recordset(["capa_ids", "suggestion"])
+        return capas

@@ -142,3 +142,40 @@ class SurveyCase(QmsCase):
     def _all(self, label):
         questions = (self.q_price, self.q_delivery, self.q_response, self.q_quality, self.q_safety)
         return dict.fromkeys(questions, label)
+
+    def _deliver(self, at):
+        product = self.env["product.product"].create({"name": "Brake disc", "type": "consu"})
+        picking_type = self.env.ref("stock.picking_type_out")
+        picking = self.env["stock.picking"].create(
+            {
+                "picking_type_id": picking_type.id,
+                "partner_id": self.contact_a.id,
+                "location_id": picking_type.default_location_src_id.id,
+                "location_dest_id": self.env.ref("stock.stock_location_customers").id,
+                "move_ids": [
+                    (
+                        0,
+                        0,
+                        {
+                            "name": product.name,
+                            "product_id": product.id,
+                            "product_uom_qty": 2,
+                            "quantity": 2,
+                            "location_id": picking_type.default_location_src_id.id,
+                            "location_dest_id": self.env.ref("stock.stock_location_customers").id,
+                        },
+                    )
+                ],
+            }
+        )
+        with freeze_time(at):
+            picking.action_confirm()
+            picking.move_ids.quantity = 2
+            picking.move_ids.picked = True
+            picking._action_done()
+        return picking
+
+    def _callback(self, picking):
+        return self.env["qms.callback"].search(
+            [("res_model", "=", "stock.picking"), ("res_id", "=", picking.id)]
+        )

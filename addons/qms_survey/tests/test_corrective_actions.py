@@ -62,3 +62,20 @@ class TestCorrectiveActions(SurveyCase):
         self.assertEqual(
             (low_total.survey_next_score, low_total.survey_next_effect), (80.0, "improved")
         )
+
+    def test_the_next_campaign_verifies_the_effect(self):
+        first = self._campaign(self.contact_a)
+        self._low_answer(self._send(first))
+        low_item = first.qms_capa_ids.filtered(lambda a: a.survey_kind == "low_item")
+        self.assertEqual(low_item.kind, "corrective")
+        self.assertEqual(low_item.survey_campaign_id, first)
+        self.assertEqual(low_item.res_model, "qms.survey.campaign")
+        low_item.result = "Second service hotline opened."
+        low_item.action_done()
+        second = self._campaign(self.contact_a, title="2026 Q2", date_send=cst(2026, 4, 1, 9, 0))
+        (invitation,) = self._send(second, at=cst(2026, 4, 1, 9, 0))
+        self._answer(invitation, self._all("Satisfied"), at=cst(2026, 4, 2, 9, 0))
+        low_item.invalidate_recordset()
+        low_item.with_user(self.manager_user).action_survey_verify_from_next_campaign()
+        self.assertEqual((low_item.state, low_item.effect), ("verified", "effective"))
+        self.assertIn("2026 Q2", low_item.verification_note)

@@ -1,4 +1,6 @@
-from odoo.addons.qms_survey.tests.common import SurveyCase
+from freezegun import freeze_time
+
+from odoo.addons.qms_survey.tests.common import SurveyCase, cst
 
 
 class TestCorrectiveComplaint(SurveyCase):
@@ -51,3 +53,27 @@ class TestCorrectiveComplaint(SurveyCase):
         suggestion = campaign.qms_capa_ids.filtered(lambda a: a.survey_kind == "suggestion")
         suggestion.survey_complaint_id.action_answer()
         self.assertEqual(suggestion.state, "done")
+
+
+class TestDeliveryCallbackProblem(SurveyCase):
+    """With both apps, a problem raised on a delivery callback is a customer complaint."""
+
+    def test_problem_raised_on_the_call_becomes_a_complaint(self):
+        picking = self._deliver(cst(2026, 3, 2, 9, 0))
+        callback = self._callback(picking)
+        with freeze_time(cst(2026, 3, 11, 10, 0)):
+            self.env["qms.callback.record.wizard"].create(
+                {
+                    "callback_id": callback.id,
+                    "reached": True,
+                    "survey_rating": "average",
+                    "answer": "Delivery on time.",
+                    "problem": "Two brake discs had rust spots.",
+                }
+            ).action_record()
+        self.assertEqual((callback.state, callback.survey_rating), ("done", "average"))
+        complaint = self.env["qms.complaint"].browse(callback.problem_res_id)
+        self.assertEqual(callback.problem_res_model, "qms.complaint")
+        self.assertEqual(complaint.picking_id, picking)
+        self.assertEqual(complaint.partner_id, self.customer_a)
+        self.assertEqual(complaint.feedback_type, "complaint")
