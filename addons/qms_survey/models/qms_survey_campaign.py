@@ -471,7 +471,8 @@ class QmsSurveyCampaign(models.Model):
 
     def _store_scores(self, results, thresholds):
         """Bulk writes: total, grade and band of each scored invitation (one UPDATE),
-        its module score rows (one DELETE, one INSERT)."""
+        its module score rows (one DELETE of the modules no longer scored, one
+        upsert that leaves unchanged rows alone)."""
         if not results:
             return
         ids = list(results)
@@ -498,26 +499,30 @@ class QmsSurveyCampaign(models.Model):
             for module_id, score in result["modules"].items()
             if score is not None
         ]
+        score_invitations = [row[0] for row in scores]
+        score_modules = [row[1] for row in scores]
         self.env["qms.survey.score"].flush_model()
-        self.env.cr.execute("DELETE FROM qms_survey_score WHERE invitation_id = ANY(%s)", [ids])
+        self.env.cr.execute(
+            """
+            DELETE FROM qms_survey_score s
+             WHERE s.invitation_id = ANY(%s)
+               AND (s.invitation_id, s.module_id) NOT IN (
+                       SELECT * FROM unnest(%s::int[], %s::int[]))
+            """,
+            [ids, score_invitations, score_modules],
+        )
         self.env.cr.execute(
             """
             INSERT INTO qms_survey_score
-                   (invitation_id, module_id, score, campaign_id, company_id, partner_id, date,
-                    create_uid, write_uid, create_date, write_date)
+                   (invitation_id, module_id, score, campaign_id, company_id, partner_id, date)
             SELECT v.invitation_id, v.module_id, v.score, i.campaign_id, i.company_id,
-                   i.partner_id, i.campaign_date, %s, %s, NOW() AT TIME ZONE 'UTC',
-                   NOW() AT TIME ZONE 'UTC'
+                   i.partner_id, i.campaign_date
               FROM unnest(%s::int[], %s::int[], %s::float8[]) AS v(invitation_id, module_id, score)
               JOIN qms_survey_invitation i ON i.id = v.invitation_id
+                ON CONFLICT (invitation_id, module_id) DO UPDATE SET score = EXCLUDED.score
+             WHERE qms_survey_score.score IS DISTINCT FROM EXCLUDED.score
             """,
-            [
-                self.env.uid,
-                self.env.uid,
-                [row[0] for row in scores],
-                [row[1] for row in scores],
-                [row[2] for row in scores],
-            ],
+            [score_invitations, score_modules, [row[2] for row in scores]],
         )
         self.env["qms.survey.invitation"].invalidate_model(
             ["score_total", "grade", "band", "scored", "score_ids"]

@@ -11,6 +11,8 @@ class QmsSurveyScore(models.Model):
     _name = "qms.survey.score"
     _description = "Satisfaction Module Score"
     _order = "date desc, id"
+    # Written in bulk by SQL when answers are scored; nobody edits a row.
+    _log_access = False
 
     invitation_id = fields.Many2one(
         "qms.survey.invitation", required=True, readonly=True, ondelete="cascade", index=True
