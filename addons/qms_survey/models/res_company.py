@@ -20,7 +20,7 @@ class ResCompany(models.Model):
     qms_survey_project_survey_id = fields.Many2one(
         "survey.survey", string="Project stage questionnaire"
     )
-    qms_survey_callback_auto = fields.Boolean("Plan callbacks after deliveries", default=True)
+    qms_survey_callback_auto = fields.Boolean("Callbacks after deliveries", default=True)
 
     def _qms_survey_thresholds(self):
         self.ensure_one()
