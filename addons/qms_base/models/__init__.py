@@ -2,6 +2,8 @@ from . import qms_deadline_kind
 from . import qms_deadline
 from . import qms_deadline_mixin
 from . import qms_sequence_mixin
+from . import qms_inspection_mixin
+from . import qc_inspection
 from . import mail_activity
 from . import resource_calendar
 from . import resource_calendar_workday

@@ -45,3 +45,19 @@ class QmsFakeSource(models.Model):
 
     def _qms_callback_finished(self, callback):
         self.sudo().heard += f"call:{callback.state};"
+
+
+class QmsFakeSample(models.Model):
+    """A sample for a customer, inspected before it is sent, for the inspection mixin tests."""
+
+    _name = "qms.fake.sample"
+    _description = "QMS test sample"
+    _inherit = ["qms.inspection.mixin"]
+
+    name = fields.Char()
+    company_id = fields.Many2one("res.company", default=lambda self: self.env.company)
+    heard = fields.Char(default="")
+
+    def _qms_inspection_finished(self, inspections):
+        for record in self:
+            record.heard += "".join(f"{i.name}:{i.state};" for i in inspections)

@@ -6,3 +6,4 @@ from . import test_multi_company_deadlines
 from . import test_portal
 from . import test_reports
 from . import test_rpc_mail
+from . import test_inspections
