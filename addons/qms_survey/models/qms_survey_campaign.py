@@ -101,11 +101,10 @@ class QmsSurveyCampaign(models.Model):
         copy=False,
         help="Share of scored customers in the bands satisfied or very satisfied.",
     )
-    improvement_report_ids = fields.One2many(
-        "qms.capa",
-        "survey_campaign_id",
-        domain=[("survey_kind", "=", "return_rate")],
-        string="Improvement reports",
+    # Read from the campaign's actions (not a one2many on a field qms_survey adds to
+    # qms.capa: qms_base's registry reloads in tests would lose its inverse).
+    improvement_report_ids = fields.Many2many(
+        "qms.capa", string="Improvement reports", compute="_compute_improvement_report_ids"
     )
     previous_campaign_id = fields.Many2one(
         "qms.survey.campaign", compute="_compute_previous_campaign_id"
@@ -155,6 +154,13 @@ class QmsSurveyCampaign(models.Model):
             campaign.returned_count = returned
             campaign.return_rate = rate or 0.0
             campaign.improvement_required = rate is not None and rate < campaign.return_target
+
+    @api.depends("qms_capa_ids")
+    def _compute_improvement_report_ids(self):
+        for campaign in self:
+            campaign.improvement_report_ids = campaign.qms_capa_ids.filtered(
+                lambda c: c.survey_kind == "return_rate"
+            )
 
     @api.depends("invitation_ids.return_due", "date_deadline_requested")
     def _compute_date_deadline(self):

@@ -76,7 +76,9 @@ class QmsSurveyInvitation(models.Model):
     grade = fields.Selection([("A", "A"), ("B", "B")], readonly=True, copy=False)
     band = fields.Selection(BAND_SELECTION, string="Index band", readonly=True, copy=False)
     score_ids = fields.One2many("qms.survey.score", "invitation_id", string="Module scores")
-    capa_ids = fields.One2many("qms.capa", "survey_invitation_id", string="Corrective actions")
+    capa_ids = fields.Many2many(
+        "qms.capa", string="Corrective actions", compute="_compute_capa_ids"
+    )
     suggestion = fields.Text(compute="_compute_suggestion")
     campaign_date = fields.Datetime(
         related="campaign_id.date_send", store=True, string="Campaign date"
@@ -118,6 +120,13 @@ class QmsSurveyInvitation(models.Model):
             answer = invitation.user_input_id
             invitation.access_url = (
                 f"{invitation.get_base_url()}{answer.get_start_url()}" if answer else False
+            )
+
+    def _compute_capa_ids(self):
+        capas = self.env["qms.capa"].search([("survey_invitation_id", "in", self.ids)])
+        for invitation in self:
+            invitation.capa_ids = capas.filtered(
+                lambda c, i=invitation: c.survey_invitation_id == i
             )
 
     def _compute_suggestion(self):

@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import models
 
 # What a finished internal complaint means for the survey action behind it.
 CAPA_OUTCOME = {"closed": "done", "rejected": "cancelled", "cancelled": "cancelled"}
@@ -6,10 +6,6 @@ CAPA_OUTCOME = {"closed": "done", "rejected": "cancelled", "cancelled": "cancell
 
 class QmsComplaint(models.Model):
     _inherit = "qms.complaint"
-
-    survey_capa_ids = fields.One2many(
-        "qms.capa", "survey_complaint_id", string="Satisfaction actions"
-    )
 
     def write(self, vals):
         result = super().write(vals)
@@ -23,7 +19,9 @@ class QmsComplaint(models.Model):
         """The complaint is finished: its open survey actions are done (the
         complaint is their result) or cancelled with it."""
         self.ensure_one()
-        capas = self.survey_capa_ids.filtered(lambda c: c.state == "open")
+        capas = self.env["qms.capa"].search(
+            [("survey_complaint_id", "=", self.id), ("state", "=", "open")]
+        )
         if not capas:
             return
         if outcome == "cancelled":
