@@ -24,7 +24,7 @@ class ResPartner(models.Model):
             self.env["qms.capa"]._read_group(
                 [
                     ("partner_id", "in", commercial.ids),
-                    ("survey_kind", "!=", False),
+                    ("res_model", "=", "qms.survey.campaign"),
                     ("state", "=", "open"),
                 ],
                 ["partner_id"],
@@ -42,7 +42,7 @@ class ResPartner(models.Model):
         groups = self.env["qms.capa"]._read_group(
             [
                 ("partner_id", "in", self.commercial_partner_id.ids),
-                ("survey_kind", "!=", False),
+                ("res_model", "=", "qms.survey.campaign"),
                 ("state", "=", "open"),
             ],
             ["partner_id"],
