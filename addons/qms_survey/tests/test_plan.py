@@ -97,10 +97,11 @@ class TestPlan(SurveyCase):
         self.assertEqual(settings.qms_survey_callback_max_days, 15)
         settings.qms_survey_return_days = 6
         settings.qms_survey_return_target = 95
-        settings.qms_survey_reminder_days = "3,1"
+        settings.qms_survey_return_reminders = "3,1"
         settings.qms_survey_grade_a = 85
         settings.save().execute()
         self.assertEqual(self.env.ref("qms_survey.deadline_kind_return").duration, 6)
+        self.assertEqual(self.env.ref("qms_survey.deadline_kind_return").reminder_offsets, "3,1")
         self.assertEqual(self.env.company.qms_survey_return_target, 95)
         self.assertEqual(self.env.company._qms_survey_thresholds().grade_a, 85)
         campaign = self._campaign_from_plan()
