@@ -17,6 +17,7 @@
         "data/qms_complaint_category_data.xml",
         "data/mail_alias_data.xml",
         "wizard/qms_complaint_callback_wizard_views.xml",
+        "wizard/qms_complaint_cancel_wizard_views.xml",
         "wizard/qms_complaint_responsibility_wizard_views.xml",
         "views/qms_complaint_views.xml",
         "views/qms_complaint_action_views.xml",
@@ -28,6 +29,7 @@
         "views/qms_complaint_portal_templates.xml",
         "report/qms_complaint_8d_templates.xml",
         "report/qms_complaint_reports.xml",
+        "data/mail_template_data.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -5,3 +5,4 @@ from . import test_deadlines_severity
 from . import test_portal
 from . import test_reports
 from . import test_rpc_mail
+from . import test_workflow

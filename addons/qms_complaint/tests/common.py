@@ -66,3 +66,11 @@ class ComplaintCase(QmsCase):
         picking.move_ids.quantity = quantity
         picking.button_validate()
         return picking
+
+
+def send_8d_report(complaint):
+    """Send the 8D report as a user does: the composer of action_send_report, then Send."""
+    action = complaint.action_send_report()
+    composer = complaint.env[action["res_model"]].with_context(**action["context"]).create({})
+    composer.action_send_mail()
+    return composer

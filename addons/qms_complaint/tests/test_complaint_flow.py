@@ -1,7 +1,7 @@
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import Form
 
-from .common import ComplaintCase
+from .common import ComplaintCase, send_8d_report
 
 
 class TestComplaintFlow(ComplaintCase):
@@ -30,7 +30,7 @@ class TestComplaintFlow(ComplaintCase):
             }
         )
         complaint.action_next_step()  # D5
-        complaint.action_send_report()
+        send_8d_report(complaint)
         self.env["qms.complaint.verification"].create(
             {"complaint_id": complaint.id, "checked": "Line 3 bonding, 200 pcs", "result": "pass"}
         )
@@ -69,7 +69,7 @@ class TestComplaintFlow(ComplaintCase):
         complaint.action_ids.action_done()
         complaint.action_close()
         self.assertEqual(complaint.state, "closed")
-        self.assertTrue(all(complaint.step_ids.mapped("done")))
+        self.assertTrue(all(complaint.step_ids.mapped("date_done")))
         self.assertFalse(complaint._qms_open_deadlines(), "closing closes every deadline")
         notify, containment, report = (
             complaint.qms_deadline_ids.filtered(lambda d, c=code: d.kind_id.code == c)

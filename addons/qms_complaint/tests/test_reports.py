@@ -12,6 +12,8 @@ from odoo import fields
 from odoo.modules.module import get_module_path
 from odoo.tests import HttpCase, TransactionCase, new_test_user, tagged
 
+from .common import send_8d_report
+
 REPORT = "qms_complaint.action_report_qms_complaint_8d"
 SHANGHAI = pytz.timezone("Asia/Shanghai")
 REGISTER_HEADERS = [
@@ -329,7 +331,7 @@ class TestComplaintRegister(ReportCase, TransactionCase):
             }
         )
         cls.complaint.action_confirm_defect()  # 8D starts: D0 done, D1 is next
-        cls.complaint.action_send_report()  # months after its due date: late
+        send_8d_report(cls.complaint)  # months after its due date: late
         cls.fresh = Complaint.create(
             {
                 "title": "Bracket bent",
@@ -343,7 +345,19 @@ class TestComplaintRegister(ReportCase, TransactionCase):
             }
         )
         cls.fresh.action_confirm_defect()
-        cls.fresh.action_send_report()  # within its 3 working days: on time
+        # The report is offered once D4 and D5 are filled.
+        cls.fresh.write(
+            {"root_cause_occurrence": "Bent in the press", "root_cause_escape": "No check"}
+        )
+        cls.env["qms.complaint.action"].create(
+            {
+                "complaint_id": cls.fresh.id,
+                "name": "Check the bracket angle",
+                "user_id": cls.engineer.id,
+                "date_deadline": fields.Date.today() + timedelta(days=10),
+            }
+        )
+        send_8d_report(cls.fresh)  # within its 3 working days: on time
         cls.consultation.action_answer()
 
     def _workbook(self, complaints):

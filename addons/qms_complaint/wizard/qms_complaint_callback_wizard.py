@@ -1,6 +1,6 @@
 from odoo import fields, models
 
-from ..models.qms_complaint_callback import SLOTS
+from ..models.qms_complaint_callback_call import SLOTS
 
 
 class QmsComplaintCallbackWizard(models.TransientModel):
