@@ -2,9 +2,8 @@ from . import qms_complaint
 from . import qms_complaint_severity
 from . import qms_complaint_8d
 from . import qms_complaint_stock
-from . import qms_complaint_callback
-from . import qms_complaint_register
 from . import qms_complaint_action
+from . import qms_complaint_callback
 from . import qms_complaint_callback_call
 from . import qms_complaint_category
 from . import qms_complaint_defect
@@ -14,3 +13,4 @@ from . import qms_complaint_verification
 from . import res_company
 from . import res_config_settings
 from . import res_partner
+from . import qms_complaint_register

@@ -114,7 +114,11 @@ class TestReportSending(ComplaintCase):
             self.env.ref("qms_complaint.action_report_qms_complaint_8d"),
         )
         self.assertEqual(template._render_lang(complaint.ids)[complaint.id], "en_US")
-        composer = self.env["mail.compose.message"].with_context(**action["context"]).create({})
+        composer = (
+            self.env["mail.compose.message"]
+            .with_context(**action["context"], force_report_rendering=True)
+            .create({})
+        )
         self.assertEqual(composer.attachment_ids.mapped("name"), [f"8D-{complaint.name}-rev0.pdf"])
         self.assertIn(self.customer, composer.partner_ids)
         self.assertFalse(complaint.date_report_sent, "opening the composer sends nothing")
@@ -128,6 +132,8 @@ class TestReportSending(ComplaintCase):
         self.assertEqual(complaint.report_attachment_id, sent.attachment_ids)
         self.assertEqual(complaint.report_attachment_id.res_model, "qms.complaint")
         self.assertEqual(complaint.report_attachment_id.res_id, complaint.id)
+        self.assertEqual(complaint.report_attachment_id.mimetype, "application/pdf")
+        self.assertTrue(complaint.report_attachment_id.raw.startswith(b"%PDF"))
         # A later note on the complaint is just a note.
         sent_on = complaint.date_report_sent
         complaint.message_post(body="Customer acknowledged", message_type="comment")
