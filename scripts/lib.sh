@@ -1,6 +1,6 @@
 # shellcheck shell=bash
 # Shared by scripts/serve, scripts/test and scripts/bench: locate Odoo, build
-# the cached virtualenv, and start a private PostgreSQL cluster.
+# the cached virtualenv and OCA addons folder, and start a private PostgreSQL cluster.
 # Nothing here fetches Odoo itself: the tree must already be on the machine.
 
 set -euo pipefail
@@ -35,11 +35,13 @@ find_odoo() {
 }
 
 # Core addons only: custom folders shipped inside some trees stay off the path.
+# Odoo's folders first, then the OCA addons (ensure_oca), then ours.
 addons_path() {
     local dir paths=()
     for dir in "$ODOO_SRC/odoo/addons" "$ODOO_SRC/addons"; do
         [ -d "$dir" ] && paths+=("$dir")
     done
+    paths+=("$(oca_dir)/odoo/addons")
     paths+=("$QMS_ROOT/addons")
     # QMS_EXTRA_ADDONS: more addon folders (comma separated), e.g. work in progress.
     [ -n "${QMS_EXTRA_ADDONS:-}" ] && paths+=("$QMS_EXTRA_ADDONS")
@@ -91,7 +93,10 @@ system_deps() {
 # Keyed on both requirement files, so a change to either builds a fresh one.
 ensure_venv() {
     # The Docker test service brings its own environment.
-    [ "${QMS_NO_VENV:-0}" = 1 ] && return 0
+    if [ "${QMS_NO_VENV:-0}" = 1 ]; then
+        ensure_oca
+        return 0
+    fi
     local python="${QMS_PYTHON:-python3}" key
     key=$(cat "$ODOO_SRC/requirements.txt" "$QMS_ROOT/requirements-dev.txt" | sha1sum | cut -c1-12)
     QMS_VENV="$QMS_CACHE/venv-$key"
@@ -115,6 +120,36 @@ ensure_venv() {
     local site
     site=$("$QMS_VENV/bin/python" -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')
     printf '%s\n' "$ODOO_SRC" >"$site/odoo-src.pth"
+    ensure_oca
+}
+
+# --- OCA addons -----------------------------------------------------------------
+# The wheels pinned in requirements-oca.txt, unpacked once into a folder keyed on
+# that file (like the virtualenv). --no-deps: each wheel requires an installed
+# `odoo` distribution, and Odoo runs from its source tree here; the OCA addons they
+# depend on are pinned in the file too. Their addons land in <folder>/odoo/addons.
+oca_dir() {
+    printf '%s/oca-%s' "$QMS_CACHE" "$(sha1sum "$QMS_ROOT/requirements-oca.txt" | cut -c1-12)"
+}
+
+ensure_oca() {
+    local target tmp
+    target=$(oca_dir)
+    [ -f "$target/.complete" ] && return 0
+    log "Installing the OCA addons of requirements-oca.txt into $target (once; cached afterwards)"
+    tmp="$target.tmp.$$"
+    rm -rf "$tmp"
+    python3 -m pip install -q --no-deps --target "$tmp" -r "$QMS_ROOT/requirements-oca.txt" \
+        2> >(grep -v "is ignored: it is neither a file nor a directory" >&2)
+    [ -d "$tmp/odoo/addons" ] || die "pip installed no OCA addon into $tmp/odoo/addons."
+    touch "$tmp/.complete"
+    # Another run may have finished first: then keep its folder.
+    if [ -f "$target/.complete" ]; then
+        rm -rf "$tmp"
+    else
+        rm -rf "$target"
+        mv -T "$tmp" "$target"
+    fi
 }
 
 # --- PostgreSQL -----------------------------------------------------------------

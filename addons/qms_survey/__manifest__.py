@@ -7,7 +7,7 @@
     "category": "Quality",
     "website": "https://github.com/qms-for-odoo/qms",
     "author": "QMS for Odoo",
-    "license": "LGPL-3",
+    "license": "AGPL-3",
     "depends": ["qms_base", "survey", "sale_stock", "portal"],
     "external_dependencies": {"python": ["xlsxwriter"]},
     "data": [

@@ -5,7 +5,7 @@
     "category": "Quality",
     "website": "https://github.com/qms-for-odoo/qms",
     "author": "QMS for Odoo",
-    "license": "LGPL-3",
+    "license": "AGPL-3",
     "depends": ["qms_survey", "qms_complaint"],
     "data": [
         "views/qms_survey_action_views.xml",

@@ -2,9 +2,16 @@ from . import qms_deadline_kind
 from . import qms_deadline
 from . import qms_deadline_mixin
 from . import qms_sequence_mixin
+from . import qms_inspection_mixin
+from . import qc_inspection
 from . import mail_activity
 from . import resource_calendar
 from . import resource_calendar_workday
 from . import res_company
 from . import res_config_settings
 from . import res_partner
+from . import qms_capa
+from . import qms_capa_mixin
+from . import qms_callback
+from . import qms_callback_attempt
+from . import qms_callback_mixin

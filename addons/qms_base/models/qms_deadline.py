@@ -1,11 +1,11 @@
 import logging
 from collections import defaultdict
 
-from markupsafe import Markup
 from psycopg2.errors import SerializationFailure
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools import SQL
 
 _logger = logging.getLogger(__name__)
 
@@ -39,7 +39,7 @@ class QmsDeadline(models.Model):
     start = fields.Datetime(required=True, default=fields.Datetime.now)
     due = fields.Datetime(required=True)
     escalate_at = fields.Datetime("Escalation at")
-    done = fields.Datetime("Done on")
+    date_done = fields.Datetime("Done on")
     state = fields.Selection(
         [("open", "Open"), ("done", "Done"), ("cancelled", "Cancelled")],
         required=True,
@@ -64,6 +64,20 @@ class QmsDeadline(models.Model):
         "Working hours taken", readonly=True, default=0.0, aggregator="avg"
     )
     activity_ids = fields.One2many("mail.activity", "qms_deadline_id", string="Activities")
+    # Reminders before the due date: their times are computed once (opening,
+    # rescheduling) from the kind of the row's company; the count says how
+    # many of them have passed, each one being acted on once.
+    reminder_times = fields.Json(
+        "Reminder times", readonly=True, copy=False, help="UTC, in order; null before the start."
+    )
+    reminder_count = fields.Integer(
+        "Reminders passed",
+        readonly=True,
+        default=0,
+        copy=False,
+        help="Reminder times already passed: sent, or counted when the cron ran late.",
+    )
+    date_next_reminder = fields.Datetime("Next reminder", compute="_compute_date_next_reminder")
 
     _sql_constraints = [
         ("due_after_start", "CHECK(due >= start)", "A deadline cannot be due before it starts."),
@@ -81,10 +95,23 @@ class QmsDeadline(models.Model):
     @api.depends("res_model", "res_id")
     def _compute_res_name(self):
         for model, deadlines in self.grouped("res_model").items():
-            records = self.env[model].browse(deadlines.mapped("res_id")).exists() if model else ()
+            records = (
+                self.env[model].browse(deadlines.mapped("res_id")).exists()
+                if model in self.env
+                else ()
+            )
             names = {record.id: record.display_name for record in records}
             for deadline in deadlines:
                 deadline.res_name = names.get(deadline.res_id, "")
+
+    @api.depends("state", "reminder_times", "reminder_count", "alert_level")
+    def _compute_date_next_reminder(self):
+        for deadline in self:
+            times = deadline._reminder_datetimes()
+            upcoming = times[deadline.reminder_count :] if deadline.state == "open" else []
+            deadline.date_next_reminder = (
+                upcoming[0] if upcoming and deadline.alert_level == "none" else False
+            )
 
     @api.depends("state", "on_time")
     def _compute_on_time_rate(self):
@@ -112,7 +139,8 @@ class QmsDeadline(models.Model):
 
         ``due`` replaces the computed due date (e.g. a date the customer set).
         ``optional``: a kind the company archived (a target it does not set)
-        opens nothing. Returns the open deadlines, new and existing.
+        opens nothing. Each record's numbers are those of its company.
+        Returns the open deadlines, new and existing.
         """
         if optional and not self.env["qms.deadline.kind"].search_count(
             [("model", "=", records._name), ("code", "=", code)], limit=1
@@ -130,33 +158,76 @@ class QmsDeadline(models.Model):
         )
         already = set(existing.mapped("res_id"))
         vals_list = []
+        plans = {}  # rows of one company opened together share their dates
         for record in records.filtered(lambda r: r.id not in already):
             company = self._record_company(record)
-            calendar = company._qms_calendar()
-            record_due = due or kind._compute_due(calendar, start)
-            if record_due < start:
-                raise ValidationError(
-                    self.env._(
-                        "%(record)s: the due date of “%(kind)s” is before its start.",
-                        record=record.display_name,
-                        kind=kind.name,
-                    )
-                )
-            escalate_at = kind._compute_escalate_at(calendar, record_due)
+            company_kind = kind.with_company(company)
+            if company not in plans:
+                plans[company] = self._plan_row(company_kind, company, start, due, record)
+            record_due, escalate_at, (times, count, next_check) = plans[company]
             vals_list.append(
                 {
                     "kind_id": kind.id,
                     "res_model": records._name,
                     "res_id": record.id,
                     "company_id": company.id,
-                    "owner_id": (owner or self._record_owner(record, kind)).id,
+                    "owner_id": (owner or self._record_owner(record, company_kind)).id,
                     "start": start,
                     "due": record_due,
                     "escalate_at": escalate_at,
-                    "next_check": record_due,
+                    "reminder_times": times,
+                    "reminder_count": count,
+                    "next_check": next_check,
                 }
             )
         return existing | self.sudo().create(vals_list).sudo(False)
+
+    @api.model
+    def _plan_row(self, kind, company, start, due, record):
+        """(due, escalation, reminder plan) of a row opened at ``start``."""
+        calendar = company._qms_calendar()
+        due = due or kind._compute_due(calendar, start)
+        if due < start:
+            raise ValidationError(
+                self.env._(
+                    "%(record)s: the due date of “%(kind)s” is before its start.",
+                    record=record.display_name,
+                    kind=kind.name,
+                )
+            )
+        return (
+            due,
+            kind._compute_escalate_at(calendar, due),
+            self._reminder_plan(kind, calendar, start, due),
+        )
+
+    @api.model
+    def _reminder_plan(self, kind, calendar, start, due, count=0):
+        """(stored times, reminders passed, next check) for a row due at ``due``.
+
+        Reminders falling before the start count as passed; so do the ones
+        ``count`` says were acted on already (an offset fires once per row).
+        """
+        moments = kind._compute_reminder_times(calendar, start, due)
+        skipped = sum(1 for moment in moments if moment is None)
+        count = min(max(count, skipped), len(moments))
+        times = [fields.Datetime.to_string(moment) if moment else None for moment in moments]
+        next_check = moments[count] if count < len(moments) else due
+        return times or False, count, next_check
+
+    def _reminder_datetimes(self):
+        self.ensure_one()
+        return [fields.Datetime.to_datetime(time) for time in (self.reminder_times or [])]
+
+    def _kind(self):
+        """The row's kind, read with the values of the row's company."""
+        self.ensure_one()
+        return self.kind_id.with_company(self.company_id)
+
+    def _standard_due(self):
+        """The due date the kind gives this row: start plus the company's duration."""
+        self.ensure_one()
+        return self._kind()._compute_due(self.company_id._qms_calendar(), self.start)
 
     # Any model with activities can carry deadlines; the mixin's hooks refine these.
     @api.model
@@ -188,7 +259,7 @@ class QmsDeadline(models.Model):
             deadline.write(
                 {
                     "state": state,
-                    "done": done,
+                    "date_done": done,
                     "next_check": False,
                     "on_time": state == "done" and done <= deadline.due,
                     "hours_taken": (done - deadline.start).total_seconds() / 3600,
@@ -202,14 +273,24 @@ class QmsDeadline(models.Model):
         self.activity_ids.sudo().unlink()
 
     def _reschedule(self, due):
-        """Move the due date of open deadlines (e.g. the customer set a date)."""
+        """Move the due date of open deadlines (e.g. the customer set a date).
+
+        The escalation and the reminders follow the new date; reminders
+        already acted on are not repeated.
+        """
         for deadline in self.filtered(lambda d: d.state == "open"):
             calendar = deadline.company_id._qms_calendar()
+            kind = deadline._kind()
+            times, count, next_check = self._reminder_plan(
+                kind, calendar, deadline.start, due, count=deadline.reminder_count
+            )
             deadline.write(
                 {
                     "due": due,
-                    "escalate_at": deadline.kind_id._compute_escalate_at(calendar, due),
-                    "next_check": due,
+                    "escalate_at": kind._compute_escalate_at(calendar, due),
+                    "reminder_times": times,
+                    "reminder_count": count,
+                    "next_check": next_check,
                     "alert_level": "none",
                 }
             )
@@ -227,8 +308,9 @@ class QmsDeadline(models.Model):
 
         Each batch is found and locked by one query on the partial index;
         rows another worker holds are skipped (SKIP LOCKED), and each row is
-        moved past its threshold in the same transaction that locked it, so
-        no row is acted on twice. Returns the number of rows processed.
+        moved past its threshold (reminder, due, escalation) in the same
+        transaction that locked it, so no row is acted on twice. Returns the
+        number of rows processed.
         """
         now = now or fields.Datetime.now()
         batch_size = batch_size or int(
@@ -261,6 +343,7 @@ class QmsDeadline(models.Model):
     def _lock_due(self, now, limit):
         """Ids of due rows, locked for this transaction; [] when none is left,
         None when a concurrent worker changed them after our snapshot began."""
+        self.flush_model(["next_check"])
         try:
             with self.env.cr.savepoint(flush=False):
                 self.env.cr.execute(
@@ -281,59 +364,109 @@ class QmsDeadline(models.Model):
             return None
 
     def _count_due(self, now):
+        self.flush_model(["next_check"])
         self.env.cr.execute("SELECT count(*) FROM qms_deadline WHERE next_check <= %s", [now])
         return self.env.cr.fetchone()[0]
 
     def _advance(self, now):
-        """Move locked rows to their new alert level and act on it."""
+        """Move locked rows to their next threshold and act on the one reached.
+
+        Open rows of a document that is gone are cancelled first; the others
+        reach, in this order, their reminders, the due date (the owner's
+        activity) and the escalation. A cron that ran late acts on the last
+        threshold passed only: one reminder for all the offsets passed, both
+        the owner's alert and the escalation when the escalation is passed.
+        """
+        rows, orphans = self._split_orphans()
+        orphans._cancel_orphans(now)
         reached = defaultdict(self.browse)
-        for deadline in self:
+        updates = []
+        for deadline in rows:
             if deadline.state != "open":
                 reached["closed"] |= deadline
-            elif deadline.escalate_at and deadline.escalate_at <= now:
-                reached["escalated"] |= deadline
+                continue
+            times = deadline._reminder_datetimes()
+            if deadline.escalate_at and deadline.escalate_at <= now:
+                level, next_check, count = "escalated", None, len(times)
+                if deadline.alert_level != "escalated":
+                    reached["escalated"] |= deadline
+                    if deadline.alert_level == "none":
+                        reached["owner_alert"] |= deadline
+            elif deadline.due <= now:
+                level, next_check, count = "owner", deadline.escalate_at or None, len(times)
+                if deadline.alert_level == "none":
+                    reached["owner"] |= deadline
+                    reached["owner_alert"] |= deadline
             else:
-                reached["owner"] |= deadline
-        self._prefetch_documents()
-        # Rows that reach the escalation without an owner alert get both.
-        owner_alerts = reached["owner"] | reached["escalated"].filtered(
-            lambda d: d.alert_level == "none"
-        )
-        owner_alerts._notify_owners()
+                level = deadline.alert_level
+                count = max(
+                    deadline.reminder_count, sum(1 for time in times if not time or time <= now)
+                )
+                next_check = times[count] if count < len(times) else deadline.due
+                if count > deadline.reminder_count and level == "none":
+                    reached["remind"] |= deadline
+            updates.append((deadline.id, level, next_check, count))
+        reached["owner_alert"]._notify_owners()
         reached["escalated"]._escalate()
-        self._write_levels(reached)
+        self._write_levels(updates, reached["closed"])
+        reached["remind"]._remind()
         for level in ("owner", "escalated"):
             reached[level]._call_record_hooks(level)
 
-    def _prefetch_documents(self):
-        """Read the documents' names in one query per model: activities and
+    def _split_orphans(self):
+        """(rows to process, open rows whose document is gone), reading the
+        documents' names in one query per model on the way: activities and
         messages name their document one by one otherwise."""
+        orphans = self.browse()
         for model, deadlines in self.grouped("res_model").items():
-            self.env[model].browse(deadlines.mapped("res_id")).exists().mapped("display_name")
+            if model not in self.env:
+                orphans |= deadlines.filtered(lambda d: d.state == "open")
+                continue
+            records = self.env[model].browse(deadlines.mapped("res_id")).exists()
+            records.mapped("display_name")
+            orphans |= deadlines.filtered(
+                lambda d, alive=set(records.ids): d.state == "open" and d.res_id not in alive
+            )
+        return self - orphans, orphans
 
-    def _write_levels(self, reached):
+    def _cancel_orphans(self, now):
+        """A deadline outliving its document is cancelled, never acted on."""
+        if not self:
+            return
+        _logger.warning(
+            "qms.deadline: cancelling %s deadline(s) whose document is gone: %s",
+            len(self),
+            ", ".join(f"{d.id} ({d.res_model},{d.res_id})" for d in self),
+        )
+        self._close(done=now, state="cancelled")
+
+    def _write_levels(self, updates, closed):
+        """One UPDATE for the rows processed: level, next check, reminders."""
         cr = self.env.cr
-        if reached["owner"]:
-            # next_check moves to the escalation time, or is cleared without one
-            cr.execute(
-                """UPDATE qms_deadline SET alert_level = 'owner', next_check = escalate_at,
-                          write_date = now() at time zone 'UTC', write_uid = %s
-                    WHERE id IN %s""",
-                [self.env.uid, tuple(reached["owner"].ids)],
+        if updates:
+            values = SQL(", ").join(
+                SQL("(%s, %s, %s::timestamp, %s)", row_id, level, next_check, count)
+                for row_id, level, next_check, count in updates
             )
-        if reached["escalated"]:
             cr.execute(
-                """UPDATE qms_deadline SET alert_level = 'escalated', next_check = NULL,
-                          write_date = now() at time zone 'UTC', write_uid = %s
-                    WHERE id IN %s""",
-                [self.env.uid, tuple(reached["escalated"].ids)],
+                SQL(
+                    """UPDATE qms_deadline AS d
+                          SET alert_level = v.level, next_check = v.next_check,
+                              reminder_count = v.count,
+                              write_date = now() at time zone 'UTC', write_uid = %s
+                         FROM (VALUES %s) AS v(id, level, next_check, count)
+                        WHERE d.id = v.id""",
+                    self.env.uid,
+                    values,
+                )
             )
-        if reached["closed"]:
+        if closed:
             cr.execute(
-                "UPDATE qms_deadline SET next_check = NULL WHERE id IN %s",
-                [tuple(reached["closed"].ids)],
+                "UPDATE qms_deadline SET next_check = NULL WHERE id IN %s", [tuple(closed.ids)]
             )
-        self.invalidate_recordset(["alert_level", "next_check", "write_date", "write_uid"])
+        self.invalidate_recordset(
+            ["alert_level", "next_check", "reminder_count", "write_date", "write_uid"]
+        )
 
     def _activity_vals(self, deadline, user, summary):
         return {
@@ -361,10 +494,38 @@ class QmsDeadline(models.Model):
             ]
         )
 
+    def _remind(self):
+        """A reminder time passed: each document's hook, or the default."""
+        for model, deadlines in self.grouped("res_model").items():
+            # the documents exist: rows of vanished ones were cancelled first
+            records = self.env[model].browse(deadlines.mapped("res_id"))
+            if hasattr(records, "_qms_deadline_remind"):
+                self._call_hook(records, "_qms_deadline_remind", deadlines)
+            else:
+                deadlines._remind_owners()
+
+    def _remind_owners(self):
+        """The default reminder: a "Due soon" activity for the owner, due on
+        the due date; it replaces the owner's earlier reminder of the row."""
+        self.activity_ids.filtered(
+            lambda a: a.user_id == a.qms_deadline_id.owner_id
+        ).sudo().unlink()
+        self._create_activities(
+            [
+                self._activity_vals(
+                    deadline,
+                    deadline.owner_id,
+                    self.env._("Due soon: %(kind)s", kind=deadline.kind_id.name),
+                )
+                for deadline in self
+                if deadline.owner_id
+            ]
+        )
+
     def _escalate(self):
         vals_list = []
         log_per_model = defaultdict(dict)
-        digest = defaultdict(list)
+        digest = defaultdict(self.browse)
         for deadline in self:
             targets = deadline._escalation_users()
             summary = self.env._(
@@ -374,7 +535,7 @@ class QmsDeadline(models.Model):
             )
             vals_list += [self._activity_vals(deadline, user, summary) for user in targets]
             for user in targets:
-                digest[user].append(deadline)
+                digest[user] |= deadline
             log_per_model[deadline.res_model][deadline.res_id] = self.env._(
                 "%(kind)s is overdue since %(due)s: escalated to %(users)s.",
                 kind=deadline.kind_id.name,
@@ -391,6 +552,8 @@ class QmsDeadline(models.Model):
     def _create_activities(self, vals_list):
         # One activity per row is the notice (systray, "My activities"); no
         # e-mail per row: escalations get one digest per person instead.
+        # (activity_schedule() cannot link each activity to its own row: one
+        # create for the batch keeps the cron's queries flat.)
         return (
             self.env["mail.activity"]
             .sudo()
@@ -399,31 +562,29 @@ class QmsDeadline(models.Model):
         )
 
     def _send_escalation_digests(self, digest):
-        """One e-mail per escalation target and batch, listing its late items."""
+        """One e-mail per escalation target and batch, listing its late items,
+        rendered from a QWeb template in the target's language."""
         mails = []
+        render = self.env["mail.render.mixin"].sudo()
         for user, deadlines in digest.items():
             if not user.email:
                 continue
-            items = Markup("").join(
-                Markup("<li>%s — %s (%s %s)</li>")
-                % (
-                    deadline.kind_id.name,
-                    deadline.res_name,
-                    self.env._("due"),
-                    fields.Datetime.to_string(deadline.due),
-                )
-                for deadline in deadlines
-            )
+            lang = user.lang or self.env.lang
+            localized = render.with_context(lang=lang)
+            body = localized._render_template(
+                "qms_base.qms_deadline_escalation_digest",
+                "res.users",
+                user.ids,
+                engine="qweb_view",
+                add_context={"deadlines": deadlines.with_context(lang=lang), "recipient": user},
+                options={"post_process": True},
+            )[user.id]
             mails.append(
                 {
-                    "subject": self.env._(
+                    "subject": localized.env._(
                         "Quality: %(count)s overdue item(s) escalated to you", count=len(deadlines)
                     ),
-                    "body_html": Markup("<p>%s</p><ul>%s</ul>")
-                    % (
-                        self.env._("These quality deadlines are past their escalation time:"),
-                        items,
-                    ),
+                    "body_html": body,
                     "email_to": user.email_formatted,
                     "recipient_ids": [],
                     "auto_delete": True,
@@ -433,10 +594,13 @@ class QmsDeadline(models.Model):
             self.env["mail.mail"].sudo().create(mails)
 
     def _escalation_users(self):
-        """Who hears of this deadline at the second threshold."""
+        """Who hears of this deadline at the second threshold (the kind as the
+        row's company sets it); the QMS managers when no one else is found."""
         self.ensure_one()
-        kind = self.kind_id
+        kind = self._kind()
         users = self.env["res.users"]
+        if kind.escalation_target == "none":
+            return users
         if kind.escalation_target == "manager":
             employee = (
                 self.owner_id.employee_ids.filtered(lambda e: e.company_id == self.company_id)[:1]
@@ -447,12 +611,31 @@ class QmsDeadline(models.Model):
             users = kind.escalation_user_id
         elif kind.escalation_target == "group":
             users = kind.escalation_group_id.users.filtered(lambda u: u.active and not u.share)
-        if not users and kind.escalation_target != "none":
+        if not users:
             users = kind.escalation_user_id or self.company_id.qms_escalation_user_id
+        if not users:
+            managers = self.env.ref("qms_base.group_qms_manager").sudo().users
+            users = managers.filtered(
+                lambda u: u.active and not u.share and self.company_id in u.company_ids
+            )
+            users = users - self.owner_id or users
         return users
 
     def _call_record_hooks(self, level):
         for model, deadlines in self.grouped("res_model").items():
             records = self.env[model].browse(deadlines.mapped("res_id")).exists()
             if records and hasattr(records, "_qms_deadline_reached"):
-                records._qms_deadline_reached(deadlines, level)
+                self._call_hook(records, "_qms_deadline_reached", deadlines, level)
+
+    def _call_hook(self, records, method, *args):
+        """A document's hook, in a savepoint: one failing document model is
+        logged and does not stop the batch (the rows have moved on already)."""
+        if not records:
+            return
+        try:
+            with self.env.cr.savepoint():
+                getattr(records, method)(*args)
+        except Exception:
+            _logger.exception(
+                "qms.deadline: %s.%s failed for %s", records._name, method, records.ids
+            )

@@ -10,8 +10,11 @@ class QmsDeadlineMixin(models.AbstractModel):
         self._qms_deadline_open("report_due")
         self._qms_deadline_close("report_due")
 
-    Overdue rows give the owner an activity, then escalate; the record hears
-    of it through ``_qms_deadline_reached``.
+    Reminders before the due date go through ``_qms_deadline_remind``; overdue
+    rows give the owner an activity, then escalate; the record hears of it
+    through ``_qms_deadline_reached``. Deleting a record cancels its open
+    deadlines. A kind's numbers are per company: read them with
+    ``self._qms_deadline_kind(code)`` (the record's company's values).
     """
 
     _name = "qms.deadline.mixin"
@@ -47,9 +50,22 @@ class QmsDeadlineMixin(models.AbstractModel):
         positive = (operator == "=") == bool(value)
         return [("id", "in" if positive else "not in", overdue_ids)]
 
+    def unlink(self):
+        # Nobody is to be reminded of a document that no longer exists.
+        self._qms_open_deadlines()._close(state="cancelled")
+        return super().unlink()
+
     # ------------------------------------------------------------------
     # API for the inheriting models
     # ------------------------------------------------------------------
+    def _qms_deadline_kind(self, code):
+        """Deadline kind ``code`` of this model, read with the values of the
+        record's company (its durations, reminders, escalation)."""
+        self.ensure_one()
+        return self.env["qms.deadline.kind"]._get_kind(
+            self._name, code, company=self._qms_deadline_company()
+        )
+
     def _qms_deadline_open(self, code, start=None, due=None, owner=None, optional=False):
         return (
             self.env["qms.deadline"]
@@ -89,6 +105,15 @@ class QmsDeadlineMixin(models.AbstractModel):
         """Whose calendar counts the working time: the record's company."""
         self.ensure_one()
         return self.env["qms.deadline"]._default_company(self)
+
+    def _qms_deadline_remind(self, deadlines):
+        """Called by the cron when ``deadlines`` (open rows of the records in
+        ``self``) pass one of their reminder times, once per reminder offset.
+
+        Default: a "Due soon: <kind>" activity for each row's owner, linked to
+        the row (``qms_deadline_id``). Override to e-mail instead, or also.
+        """
+        deadlines._remind_owners()
 
     def _qms_deadline_reached(self, deadlines, level):
         """Called by the cron when ``deadlines`` reach ``level`` ("owner", "escalated")."""

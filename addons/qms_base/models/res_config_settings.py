@@ -6,7 +6,8 @@ class ResConfigSettings(models.TransientModel):
 
     A number stored on a deadline kind is exposed by extending
     ``_qms_kind_fields()``: ``{"settings_field": ("module.kind_xmlid", "kind_field")}``;
-    reading and saving are handled once, here.
+    reading and saving are handled once, here, with the values of the
+    settings' company (a kind's numbers are company-dependent).
     """
 
     _inherit = "res.config.settings"
@@ -16,6 +17,9 @@ class ResConfigSettings(models.TransientModel):
     )
     qms_escalation_user_id = fields.Many2one(
         related="company_id.qms_escalation_user_id", readonly=False, string="Escalation fallback"
+    )
+    qms_callback_attempts = fields.Integer(
+        related="company_id.qms_callback_attempts", readonly=False, string="Callback attempts"
     )
     qms_deadline_batch_size = fields.Integer(
         "Deadline batch size",
@@ -31,16 +35,18 @@ class ResConfigSettings(models.TransientModel):
     @api.model
     def default_get(self, fields_list):
         values = super().default_get(fields_list)
+        # the settings' company is the current one (company_id's default)
         for name, (xmlid, kind_field) in self._qms_kind_fields().items():
             kind = self.env.ref(xmlid, raise_if_not_found=False)
             if name in fields_list and kind:
-                values[name] = kind[kind_field]
+                values[name] = kind.with_company(self.env.company)[kind_field]
         return values
 
     def set_values(self):
         result = super().set_values()
         for name, (xmlid, kind_field) in self._qms_kind_fields().items():
             kind = self.env.ref(xmlid, raise_if_not_found=False)
+            kind = kind.with_company(self.company_id) if kind else kind
             if kind and kind[kind_field] != self[name]:
                 kind.write({kind_field: self[name]})
         return result

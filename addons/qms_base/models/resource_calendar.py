@@ -115,6 +115,66 @@ class ResourceCalendar(models.Model):
             window_start=window_start,
         )
 
+    def _qms_local_midnight(self, moment, days=0):
+        """Naive UTC of the local midnight starting ``moment``'s day, plus ``days``."""
+        zone = pytz.timezone(self.tz or "UTC")
+        local_day = pytz.utc.localize(moment).astimezone(zone).date() + timedelta(days=days)
+        midnight = zone.localize(datetime.combine(local_day, datetime.min.time()))
+        return midnight.astimezone(pytz.utc).replace(tzinfo=None)
+
+    def _qms_plan_back(self, end, compute, floor=None):
+        """Run ``compute(intervals, local_end)`` over a horizon growing backwards.
+
+        Whole local days are fetched (a working-day count needs to know how far
+        into its day ``end`` is). With ``floor``, nothing before it is looked
+        at: ``None`` when the result would be before ``floor``.
+        """
+        self.ensure_one()
+        zone = pytz.timezone(self.tz or "UTC")
+        local_end = pytz.utc.localize(end).astimezone(zone)
+        window_end = self._qms_local_midnight(end, days=1)
+        lowest = self._qms_local_midnight(floor) if floor else None
+        horizon = 14
+        while horizon <= MAX_HORIZON_DAYS * 4:
+            window_start = self._qms_local_midnight(end - timedelta(days=horizon))
+            if lowest and window_start <= lowest:
+                window_start = lowest
+            result = compute(self._qms_local_intervals(window_start, window_end), local_end)
+            if result is not None:
+                result = result.astimezone(pytz.utc).replace(tzinfo=None)
+                return None if floor and result < floor else result
+            if window_start == lowest:
+                return None
+            horizon *= 4
+        raise UserError(
+            self.env._(
+                "The working calendar “%(calendar)s” has no working time to place this deadline.",
+                calendar=self.display_name,
+            )
+        )
+
+    def _qms_subtract_working_time(self, end, duration, floor=None):
+        """``duration`` of working time before ``end`` (naive UTC in and out)."""
+        self.ensure_one()
+        if duration < timedelta(0):
+            raise UserError(self.env._("A deadline duration cannot be negative."))
+        return self._qms_plan_back(
+            end,
+            lambda intervals, local: working_time.subtract_working_time(intervals, local, duration),
+            floor=floor,
+        )
+
+    def _qms_subtract_working_days(self, end, days, floor=None):
+        """The same point of the working day, ``days`` working days before ``end``."""
+        self.ensure_one()
+        if days < 0:
+            raise UserError(self.env._("A deadline duration cannot be negative."))
+        return self._qms_plan_back(
+            end,
+            lambda intervals, local: working_time.subtract_working_days(intervals, local, days),
+            floor=floor,
+        )
+
     def _qms_working_time_between(self, start, end):
         self.ensure_one()
         low, high = min(start, end), max(start, end)

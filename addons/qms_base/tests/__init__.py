@@ -5,3 +5,7 @@ from . import test_deadline_cron
 from . import test_deadline_concurrency
 from . import test_deadline_mixin
 from . import test_xlsx
+from . import test_capa_callback
+from . import test_deadline_reminders
+from . import test_deadline_company
+from . import test_inspection_mixin

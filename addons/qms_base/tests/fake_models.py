@@ -13,7 +13,51 @@ class QmsFakeDocument(models.Model):
     user_id = fields.Many2one("res.users")
     company_id = fields.Many2one("res.company", default=lambda self: self.env.company)
     reached = fields.Char(default="")
+    reminded = fields.Integer(default=0)
 
     def _qms_deadline_reached(self, deadlines, level):
         for record in self:
             record.reached += f"{level};"
+
+    def _qms_deadline_remind(self, deadlines):
+        for record in self:
+            record.reminded += 1
+        return super()._qms_deadline_remind(deadlines)
+
+
+class QmsFakeSource(models.Model):
+    """A quality record with corrective actions and callbacks, for the shared tests."""
+
+    _name = "qms.fake.source"
+    _description = "QMS test source"
+    _inherit = ["mail.thread", "qms.capa.mixin", "qms.callback.mixin"]
+
+    name = fields.Char(default="Test source")
+    partner_id = fields.Many2one("res.partner")
+    company_id = fields.Many2one("res.company", default=lambda self: self.env.company)
+    heard = fields.Char(default="")
+
+    def _qms_capa_state_changed(self, capas):
+        self.sudo().heard += "".join(f"{capa.state};" for capa in capas)
+
+    def _qms_callback_new_problem(self, callback):
+        return self.create({"name": callback.problem, "partner_id": self.partner_id.id})
+
+    def _qms_callback_finished(self, callback):
+        self.sudo().heard += f"call:{callback.state};"
+
+
+class QmsFakeSample(models.Model):
+    """A sample for a customer, inspected before it is sent, for the inspection mixin tests."""
+
+    _name = "qms.fake.sample"
+    _description = "QMS test sample"
+    _inherit = ["qms.inspection.mixin"]
+
+    name = fields.Char()
+    company_id = fields.Many2one("res.company", default=lambda self: self.env.company)
+    heard = fields.Char(default="")
+
+    def _qms_inspection_finished(self, inspections):
+        for record in self:
+            record.heard += "".join(f"{i.name}:{i.state};" for i in inspections)

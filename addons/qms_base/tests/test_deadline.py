@@ -45,11 +45,38 @@ class TestDeadline(QmsCase):
         self.assertIn("cannot be negative", str(caught.exception))
         self.assertFalse(self.env["qms.deadline.kind"].search([("code", "=", "bad")]))
 
+    def _refused(self, message, write):
+        # Odoo's assertRaises (not assertRaisesRegex) rolls back to a savepoint.
+        with self.assertRaises(ValidationError) as caught:
+            write()
+        self.assertIn(message, str(caught.exception))
+
+    def test_absurd_numbers_are_refused(self):
+        for field, value, message in (
+            ("duration", float("nan"), "the duration must be a number"),
+            ("duration", float("inf"), "the duration must be a number"),
+            ("escalation_delay", float("-inf"), "the escalation delay must be a number"),
+            ("window_start", float("nan"), "“not before” must be a number"),
+            ("duration", 3651, "the duration is more than 3650 days"),
+            ("escalation_delay", 0.5, "whole number"),
+        ):
+            with self.subTest(field=field, value=value):
+                self._refused(message, lambda f=field, v=value: self.kind.write({f: v}))
+        self._refused(
+            "more than 3650 days",
+            lambda: self._make_kind("minutes", 3650 * 24 * 60 + 1, "working_minutes"),
+        )
+        self.assertEqual(self.kind.duration, 3, "nothing was written")
+        self.kind.write({"escalation_delay": 4, "escalation_delay_unit": "working_hours"})
+        self.kind.duration = 3650
+        self.assertEqual(self.kind.duration, 3650)
+
     def test_close_records_on_time_and_working_hours(self):
         customer = self._customers(2)
         on_time, late = self._open(customer, start=cst(2026, 4, 3, 17, 0))
         on_time._close(done=cst(2026, 4, 7, 10, 0))
         late._close(done=cst(2026, 4, 10, 9, 0))
+        self.assertEqual(on_time.date_done, cst(2026, 4, 7, 10, 0))
         self.assertTrue(on_time.on_time)
         self.assertFalse(late.on_time)
         # Friday 17:00 → Tuesday 10:00 over Qingming: two working hours.

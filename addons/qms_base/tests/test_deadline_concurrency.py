@@ -1,4 +1,5 @@
 import threading
+from datetime import timedelta
 
 from odoo import SUPERUSER_ID, api
 from odoo.tests import TransactionCase, tagged
@@ -79,6 +80,33 @@ class TestDeadlineConcurrency(TransactionCase):
             second.commit()
         self.assertEqual((done1, done2), (ROWS, 0))
         self.assertEqual(self._activity_count(), 2 * ROWS, "one owner and one escalation per row")
+
+    def test_reminders_fire_once_with_two_workers(self):
+        # A reminder two working hours before the due date; both workers run
+        # a minute after it.
+        with self.registry.cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            kind = env["qms.deadline.kind"].browse(self.ids["kind"])
+            kind.write({"reminder_offsets": "2", "reminder_unit": "working_hours"})
+            deadlines = env["qms.deadline"].search([("kind_id", "=", kind.id)])
+            deadlines._reschedule(deadlines[0].due)
+            (reminder,) = set(deadlines.mapped("next_check"))
+            self.assertLess(reminder, deadlines[0].due)
+        reminder_time = reminder + timedelta(minutes=1)
+        with self.registry.cursor() as first, self.registry.cursor() as second:
+            env1 = api.Environment(first, SUPERUSER_ID, {})
+            env2 = api.Environment(second, SUPERUSER_ID, {})
+            done1 = env1["qms.deadline"]._process_due(now=reminder_time, batch_size=10)
+            done2 = env2["qms.deadline"]._process_due(now=reminder_time, batch_size=10)
+            first.commit()
+            done2 += env2["qms.deadline"]._process_due(now=reminder_time, batch_size=10)
+            second.commit()
+        self.assertEqual((done1, done2), (ROWS, 0))
+        self.assertEqual(self._activity_count(), ROWS, "one reminder per row")
+        with self.registry.cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            deadlines = env["qms.deadline"].search([("kind_id", "=", self.ids["kind"])])
+            self.assertEqual(set(deadlines.mapped("reminder_count")), {1})
 
     def test_two_threads(self):
         barrier = threading.Barrier(2)

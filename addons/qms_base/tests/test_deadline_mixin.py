@@ -69,6 +69,13 @@ class TestDeadlineMixin(QmsCase):
         self.assertEqual(document.qms_deadline_ids.state, "cancelled")
         self.assertFalse(document.qms_deadline_ids.on_time)
 
+    def test_deleting_the_document_cancels_its_open_deadlines(self):
+        document = self.env["qms.fake.document"].create({"user_id": self.owner_user.id})
+        deadline = document._qms_deadline_open("containment", start=START)
+        document.unlink()
+        self.assertEqual(deadline.state, "cancelled")
+        self.assertFalse(deadline.next_check, "the cron will not look at it again")
+
     def test_record_numbers_follow_the_year(self):
         Document = self.env["qms.fake.document"]
         first = Document.create({"date": "2026-05-01"})

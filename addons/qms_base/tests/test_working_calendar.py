@@ -73,3 +73,59 @@ class TestWorkingCalendar(QmsCase):
             pytz.utc.localize(cst(2026, 5, 9, 0, 0)), pytz.utc.localize(cst(2026, 5, 10, 0, 0))
         )
         self.assertEqual(hours, 8)
+
+    def test_working_days_counted_back(self):
+        calendar = self.calendar
+        # Thursday 9 April 17:00 back over Qingming (4-6 April): Friday 3 April 17:00.
+        self.assertEqual(
+            calendar._qms_subtract_working_days(cst(2026, 4, 9, 17, 0), 3), cst(2026, 4, 3, 17, 0)
+        )
+        # The same time of day; from a rest day, the evening of the last working day.
+        self.assertEqual(
+            calendar._qms_subtract_working_days(cst(2026, 3, 12, 10, 0), 2), cst(2026, 3, 10, 10, 0)
+        )
+        self.assertEqual(
+            calendar._qms_subtract_working_days(cst(2026, 3, 15, 10, 0), 1), cst(2026, 3, 12, 17, 0)
+        )
+        # Saturday 9 May 2026 is a make-up workday: Monday 11 May 10:00 minus one is that day.
+        self.assertEqual(
+            calendar._qms_subtract_working_days(cst(2026, 5, 11, 10, 0), 1), cst(2026, 5, 9, 10, 0)
+        )
+        # Adding then subtracting gives the start back.
+        start = cst(2026, 9, 29, 11, 0)
+        due = calendar._qms_add_working_days(start, 5)
+        self.assertEqual(calendar._qms_subtract_working_days(due, 5), start)
+
+    def test_working_time_counted_back(self):
+        calendar = self.calendar
+        # 30 minutes before Thursday 8 October 08:30 is the morning's start;
+        # an hour before it is 16:30 on 30 September, before National Day.
+        self.assertEqual(
+            calendar._qms_subtract_working_time(cst(2026, 10, 8, 8, 30), timedelta(minutes=30)),
+            cst(2026, 10, 8, 8, 0),
+        )
+        self.assertEqual(
+            calendar._qms_subtract_working_time(cst(2026, 10, 8, 8, 30), timedelta(hours=1)),
+            cst(2026, 9, 30, 16, 30),
+        )
+        # Over lunch, and the mirror of test_working_hours_measured_back.
+        self.assertEqual(
+            calendar._qms_subtract_working_time(cst(2026, 3, 10, 13, 20), timedelta(minutes=30)),
+            cst(2026, 3, 10, 11, 50),
+        )
+        self.assertEqual(
+            calendar._qms_subtract_working_time(cst(2026, 5, 8, 10, 0), timedelta(hours=20)),
+            cst(2026, 4, 30, 15, 0),
+        )
+
+    def test_counting_back_stops_at_a_floor(self):
+        calendar = self.calendar
+        end = cst(2026, 3, 12, 10, 0)
+        floor = cst(2026, 3, 11, 9, 0)
+        self.assertEqual(
+            calendar._qms_subtract_working_days(end, 1, floor=floor), cst(2026, 3, 11, 10, 0)
+        )
+        self.assertIsNone(calendar._qms_subtract_working_days(end, 2, floor=floor))
+        self.assertIsNone(
+            calendar._qms_subtract_working_time(end, timedelta(hours=10), floor=floor)
+        )

@@ -134,6 +134,79 @@ def add_working_days(intervals: Sequence[Interval], start: datetime, days: int) 
     return add_working_time(day_intervals, day_intervals[0][0], offset)
 
 
+def subtract_working_time(
+    intervals: Sequence[Interval], end: datetime, duration: timedelta
+) -> datetime | None:
+    """The moment ``duration`` of working time before ``end`` (the mirror of
+    :func:`add_working_time`).
+
+    A zero duration gives ``end`` back. A positive one always lands inside a
+    working interval or on its start, never in non-working time.
+    """
+    if duration < ZERO:
+        raise ValueError("duration must not be negative")
+    if duration == ZERO:
+        return end
+    remaining = duration
+    for iv_start, iv_end in reversed(intervals):
+        if iv_start >= end:
+            continue
+        stop = min(iv_end, end)
+        available = stop - iv_start
+        if remaining <= available:
+            return stop - remaining
+        remaining -= available
+    return None
+
+
+def _day_position_back(days, end: datetime) -> tuple[int, timedelta | None] | None:
+    """(index of the working day, working time done in it) for ``end``, seen
+    from after it: ``None`` as the time done means the whole day.
+
+    An end on a non-working day, or before the day's first interval, counts as
+    the very end of the previous working day.
+    """
+    for index in range(len(days) - 1, -1, -1):
+        day, day_intervals = days[index]
+        if day > end.date():
+            continue
+        if day < end.date() or end >= day_intervals[-1][1]:
+            return index, None
+        if end > day_intervals[0][0]:
+            return index, working_time_between(day_intervals, day_intervals[0][0], end)
+        # before this day's work: end of the previous working day
+    return None
+
+
+def subtract_working_days(
+    intervals: Sequence[Interval], end: datetime, days: int
+) -> datetime | None:
+    """The same point of the working day, ``days`` working days earlier (the
+    mirror of :func:`add_working_days`).
+
+    From Thursday 10:00 on a 08:00-17:00 calendar, 2 working days back is
+    Tuesday 10:00; from the end of a working day, the end of an earlier one.
+    An end outside working hours counts from the previous working evening;
+    when the target day is shorter the time is its last minute.
+    """
+    if days < 0:
+        raise ValueError("days must not be negative")
+    if days == 0:
+        return end
+    grouped = group_by_day(intervals)
+    position = _day_position_back(grouped, end)
+    if position is None:
+        return None
+    index, offset = position
+    target = index - days
+    if target < 0:
+        return None
+    day_intervals = grouped[target][1]
+    if offset is None or offset >= _day_length(day_intervals):
+        return day_intervals[-1][1]
+    return add_working_time(day_intervals, day_intervals[0][0], offset)
+
+
 def working_days_between(intervals: Sequence[Interval], start: datetime, end: datetime) -> float:
     """Working days from ``start`` to ``end`` (fractions by the day's length)."""
     if end < start:

@@ -13,4 +13,4 @@ from . import qms_complaint_verification
 from . import res_company
 from . import res_config_settings
 from . import res_partner
-from . import qms_complaint_register
+from . import qms_complaint_inspection

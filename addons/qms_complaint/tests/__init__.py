@@ -2,7 +2,9 @@ from . import test_callback_recurrence
 from . import test_complaint_flow
 from . import test_containment_returns
 from . import test_deadlines_severity
+from . import test_multi_company_deadlines
 from . import test_portal
 from . import test_reports
 from . import test_rpc_mail
+from . import test_inspections
 from . import test_workflow

@@ -1,20 +1,23 @@
 import ast
 import io
+import json
 import os
 from datetime import date, datetime, timedelta
-from urllib.parse import parse_qs, urlparse
 
 import openpyxl
 import polib
 import pytz
 
-from odoo import fields
+from odoo import fields, http
 from odoo.modules.module import get_module_path
 from odoo.tests import HttpCase, TransactionCase, new_test_user, tagged
 
 from .common import send_8d_report
 
 REPORT = "qms_complaint.action_report_qms_complaint_8d"
+REGISTER_REPORT = "qms_complaint.action_report_qms_complaint_register_xlsx"
+REGISTER_URL = "/report/xlsx/qms_complaint.complaint_register_xlsx"
+XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 SHANGHAI = pytz.timezone("Asia/Shanghai")
 REGISTER_HEADERS = [
     "Number",
@@ -361,7 +364,10 @@ class TestComplaintRegister(ReportCase, TransactionCase):
         cls.consultation.action_answer()
 
     def _workbook(self, complaints):
-        content = complaints._qms_register_xlsx()
+        content, report_type = complaints.env["ir.actions.report"]._render(
+            REGISTER_REPORT, complaints.ids
+        )
+        self.assertEqual(report_type, "xlsx")
         self.assertTrue(content.startswith(b"PK"))
         return openpyxl.load_workbook(io.BytesIO(content))
 
@@ -483,7 +489,12 @@ class TestComplaintRegister(ReportCase, TransactionCase):
             self.skipTest("qms_complaint/i18n/zh_CN.po is not written yet")
         self.env["res.lang"]._activate_lang("zh_CN")
         complaints = self.complaint.with_context(lang="zh_CN")
-        sheet = self._workbook(complaints)["Register"]
+        workbook = self._workbook(complaints)
+        # The sheet names are the reader's language too
+        self.assertEqual(
+            workbook.sheetnames, [translations.get(name, name) for name in ("Register", "KPI")]
+        )
+        sheet = workbook.worksheets[0]
         expected = [translations.get(header, header) for header in REGISTER_HEADERS]
         self.assertEqual([cell.value for cell in sheet[HEADER_ROW]], expected)
         for header in ("Number", "Customer", "Product", "On time"):
@@ -538,22 +549,36 @@ class TestComplaintRegister(ReportCase, TransactionCase):
             <= set(menus.get_external_id().values())
         )
 
-    def test_export_server_action(self):
-        action = self.env.ref("qms_complaint.action_server_qms_complaint_register_xlsx")
-        self.assertEqual(action.binding_model_id.model, "qms.complaint")
-        self.assertEqual(action.binding_view_types, "list")
-        selection = self.repeat | self.complaint
-        result = action.with_context(
-            active_model="qms.complaint", active_ids=selection.ids, active_id=selection.ids[0]
-        ).run()
-        self.assertEqual(result["type"], "ir.actions.act_url")
-        url = urlparse(result["url"])
-        self.assertEqual(url.path, "/qms_complaint/register.xlsx")
-        self.assertEqual(parse_qs(url.query)["ids"], [f"{self.repeat.id},{self.complaint.id}"])
+    def test_register_report_action(self):
+        """The register is an XLSX report of the Print menu, for quality users only;
+        the Reporting menu prints it over every complaint the user can read."""
+        report = self.env.ref(REGISTER_REPORT)
+        self.assertEqual(report.report_type, "xlsx")
+        self.assertEqual(report.model, "qms.complaint")
+        self.assertEqual(report.binding_model_id.model, "qms.complaint")
+        self.assertEqual(report.binding_type, "report")
+        self.assertEqual(report._get_report_from_name(report.report_name), report)
+        Actions = self.env["ir.actions.actions"]
+        prints = Actions.with_user(self.engineer).get_bindings("qms.complaint")["report"]
+        self.assertIn(report.id, [action["id"] for action in prints])
+        sales = new_test_user(self.env, login="rep_sales_only", groups="base.group_user")
+        prints = Actions.with_user(sales).get_bindings("qms.complaint").get("report", [])
+        self.assertNotIn(report.id, [action["id"] for action in prints])
+
+        menu_action = self.env.ref("qms_complaint.qms_complaint_register_xlsx_menu").action
+        result = menu_action.with_user(self.engineer).with_context(lang="en_US").run()
+        self.assertEqual(result["type"], "ir.actions.report")
+        self.assertEqual(result["report_name"], "qms_complaint.complaint_register_xlsx")
+        self.assertEqual(result["report_type"], "xlsx")
+        readable = self.env["qms.complaint"].with_user(self.engineer).search([])
+        self.assertEqual(result["context"]["active_ids"], readable.ids)
+        self.assertIn(self.complaint.id, result["context"]["active_ids"])
 
 
 @tagged("post_install", "-at_install")
-class TestComplaintRegisterRoute(ReportCase, HttpCase):
+class TestComplaintRegisterPrint(ReportCase, HttpCase):
+    """The register downloaded as the Print menu does: over HTTP, as the user."""
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -577,50 +602,84 @@ class TestComplaintRegisterRoute(ReportCase, HttpCase):
         portal = new_test_user(cls.env, login="rep_portal", groups="base.group_portal")
         portal.partner_id.parent_id = cls.customer
 
-    def _get(self, query=""):
-        return self.url_open(f"/qms_complaint/register.xlsx{query}", allow_redirects=False)
+    def _get(self, complaints_ids):
+        ids = ",".join(str(i) for i in complaints_ids)
+        return self.url_open(f"{REGISTER_URL}/{ids}", allow_redirects=False)
+
+    def _register(self, response):
+        return openpyxl.load_workbook(io.BytesIO(response.content)).worksheets[0]
 
     def _numbers(self, response):
-        sheet = openpyxl.load_workbook(io.BytesIO(response.content))["Register"]
+        sheet = self._register(response)
         return [row[0].value for row in sheet.iter_rows(min_row=HEADER_ROW + 1)]
+
+    def test_print_menu_download(self):
+        """What the Print menu's "Complaint Register (XLSX)" does in the browser:
+        /report/download of the report URL, a named .xlsx attachment."""
+        self.authenticate("rep_engineer", "rep_engineer")
+        url = f"{REGISTER_URL}/{self.second.id},{self.complaint.id}"
+        context = json.dumps({"lang": "en_US", "tz": "Asia/Shanghai"})
+        response = self.url_open(
+            "/report/download",
+            data={
+                "data": json.dumps([f"{url}?context={context}", "xlsx"]),
+                "context": context,
+                "csrf_token": http.Request.csrf_token(self),
+            },
+        )
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(response.headers["Content-Type"], XLSX_MIMETYPE)
+        self.assertIn("attachment", response.headers["Content-Disposition"])
+        self.assertIn(".xlsx", response.headers["Content-Disposition"])
+        sheet = self._register(response)
+        self.assertEqual(sheet.title, "Register")
+        self.assertEqual(sheet["A1"].value, "Complaint register")
+        self.assertEqual(sheet["A2"].value, self.env.company.name)
+        self.assertTrue(sheet["A3"].value.startswith("2 records, printed on"))
+        self.assertIn("Li Wei", sheet["A3"].value)
+        self.assertEqual([cell.value for cell in sheet[HEADER_ROW]], REGISTER_HEADERS)
+        self.assertEqual(self._numbers(response), [self.second.name, self.complaint.name])
+        first = [cell.value for cell in sheet[HEADER_ROW + 1]]
+        self.assertEqual(first[4], "Ningbo Brakes Ltd.")
 
     def test_selected_ids_in_order(self):
         self.authenticate("rep_engineer", "rep_engineer")
-        ids = f"{self.second.id},{self.complaint.id},{self.foreign.id}"
-        response = self._get(f"?ids={ids}")
+        response = self._get([self.second.id, self.complaint.id])
         self.assertEqual(response.status_code, 200)
-        self.assertEqual(
-            response.headers["Content-Type"],
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-        self.assertTrue(response.headers["Content-Disposition"].startswith("attachment;"))
-        self.assertIn(".xlsx", response.headers["Content-Disposition"])
-        # The other company's complaint is not readable: no row for it
+        self.assertEqual(response.headers["Content-Type"], XLSX_MIMETYPE)
         self.assertEqual(self._numbers(response), [self.second.name, self.complaint.name])
+        sheet = self._register(response)
+        self.assertEqual(sheet["A1"].value, "Complaint register")
+        self.assertEqual([cell.value for cell in sheet[HEADER_ROW]], REGISTER_HEADERS)
 
     def test_all_readable(self):
+        """The Reporting menu's register: every complaint the user can read."""
         self.authenticate("rep_engineer", "rep_engineer")
-        response = self._get()
-        self.assertEqual(response.status_code, 200)
-        numbers = self._numbers(response)
+        menu_action = self.env.ref("qms_complaint.qms_complaint_register_xlsx_menu").action
         readable = self.env["qms.complaint"].with_user(self.engineer).search([])
+        ids = menu_action.with_user(self.engineer).run()["context"]["active_ids"]
+        self.assertEqual(ids, readable.ids)
+        numbers = self._numbers(self._get(ids))
         self.assertEqual(numbers, readable.mapped("name"))
         self.assertIn(self.complaint.name, numbers)
         self.assertNotIn(self.foreign.name, numbers)
 
+    def test_other_company_no_data(self):
+        self.authenticate("rep_engineer", "rep_engineer")
+        response = self._get([self.complaint.id, self.foreign.id])
+        self.assertEqual(response.status_code, 403)
+        self.assertFalse(response.content.startswith(b"PK"))
+        self.assertNotIn(self.foreign.name.encode(), response.content)
+
     def test_no_qms_rights_no_data(self):
         for login in ("rep_sales", "rep_portal"):
             self.authenticate(login, login)
-            response = self._get(f"?ids={self.complaint.id}")
+            response = self._get([self.complaint.id])
             self.assertEqual(response.status_code, 403, login)
             self.assertFalse(response.content.startswith(b"PK"), login)
             self.assertNotIn(self.complaint.name.encode(), response.content, login)
 
     def test_anonymous_redirected_to_login(self):
-        response = self._get(f"?ids={self.complaint.id}")
+        response = self._get([self.complaint.id])
         self.assertIn(response.status_code, (302, 303))
         self.assertIn("/web/login", response.headers["Location"])
-
-    def test_bad_ids(self):
-        self.authenticate("rep_engineer", "rep_engineer")
-        self.assertEqual(self._get("?ids=1,abc").status_code, 400)

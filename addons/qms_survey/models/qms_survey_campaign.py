@@ -293,24 +293,6 @@ class QmsSurveyCampaign(models.Model):
     def action_view_invitations(self):
         return records_action(self, "qms_survey.qms_survey_invitation_action", "campaign_id")
 
-    def action_export_xlsx(self):
-        self.ensure_one()
-        content = self._qms_summary_xlsx()
-        attachment = self.env["ir.attachment"].create(
-            {
-                "name": f"{self.name}-summary.xlsx",
-                "raw": content,
-                "res_model": self._name,
-                "res_id": self.id,
-                "mimetype": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            }
-        )
-        return {
-            "type": "ir.actions.act_url",
-            "url": f"/web/content/{attachment.id}?download=true",
-            "target": "download",
-        }
-
     # ------------------------------------------------------------------
     # Business methods
     # ------------------------------------------------------------------

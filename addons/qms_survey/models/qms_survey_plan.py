@@ -6,11 +6,8 @@ from dateutil.relativedelta import relativedelta
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from odoo.addons.qms_base.tools.xlsx import Column, XlsxBook
-
 from ..tools import scoring
 from .qms_survey_campaign import _number, records_action
-from .qms_survey_campaign_report import add_return_rate_sheet
 
 PERIOD_MONTHS = {"quarterly": 3, "semiannual": 6, "annual": 12}
 
@@ -193,23 +190,6 @@ class QmsSurveyPlan(models.Model):
             ),
         }
 
-    def action_export_xlsx(self):
-        self.ensure_one()
-        attachment = self.env["ir.attachment"].create(
-            {
-                "name": f"{self.name}-summary.xlsx",
-                "raw": self._qms_summary_xlsx(),
-                "res_model": self._name,
-                "res_id": self.id,
-                "mimetype": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            }
-        )
-        return {
-            "type": "ir.actions.act_url",
-            "url": f"/web/content/{attachment.id}?download=true",
-            "target": "download",
-        }
-
     def action_view_campaigns(self):
         return records_action(self, "qms_survey.qms_survey_campaign_action", "plan_id")
 
@@ -257,108 +237,6 @@ class QmsSurveyPlan(models.Model):
             "action_summary": action_summary,
             "quarters": (campaigns[:1] or company_campaign)._qms_return_rate_by_quarter(self.year),
         }
-
-    def _qms_summary_xlsx(self):
-        self.ensure_one()
-        env = self.with_context(lang=self.company_id.partner_id.lang or self.env.lang).env
-        plan = self.with_env(env)
-        data = plan._qms_report_data()
-        book = XlsxBook()
-        subtitle = [plan.display_name, plan.company_id.name]
-        modules = data["modules"]
-        campaign_sheet = book.add_table(
-            env._("Campaigns"),
-            env._("Customer satisfaction survey summary analysis"),
-            subtitle,
-            [
-                Column(env._("Campaign"), "campaign", width=22),
-                Column(env._("Sent"), "sent", "int"),
-                Column(env._("Returned in time"), "returned", "int"),
-                Column(env._("Return rate (%)"), "rate", "float"),
-                Column(env._("Average total"), "total", "float"),
-                Column(env._("Grade A (%)"), "grade_a", "float"),
-                Column(env._("Satisfaction rate (%)"), "satisfied", "float"),
-                *[Column(m.name, f"m{m.id}", "float") for m in modules],
-            ],
-            [
-                {
-                    "campaign": row["campaign"].title or row["campaign"].name,
-                    "sent": row["campaign"].sent_count,
-                    "returned": row["campaign"].returned_count,
-                    "rate": row["campaign"].return_rate,
-                    "total": row["campaign"].score_avg,
-                    "grade_a": row["campaign"].grade_a_rate,
-                    "satisfied": row["campaign"].satisfaction_rate,
-                    **{f"m{m.id}": value for m, value in zip(modules, row["modules"], strict=True)},
-                }
-                for row in data["module_rows"]
-            ],
-        )
-        book.add_chart(
-            campaign_sheet,
-            "line",
-            env._("Average total and modules"),
-            "campaign",
-            ["total", *[f"m{m.id}" for m in modules]],
-        )
-        campaigns = data["campaigns"]
-        customer_sheet = book.add_table(
-            env._("Customer trend"),
-            env._("Total score per customer across campaigns"),
-            subtitle,
-            [
-                Column(env._("Customer"), "customer", width=28),
-                *[Column(c.title or c.name, f"c{c.id}", "float") for c in campaigns],
-            ],
-            [
-                {
-                    "customer": row["customer"].name,
-                    **{
-                        f"c{c.id}": value for c, value in zip(campaigns, row["totals"], strict=True)
-                    },
-                }
-                for row in data["customers"]
-            ],
-        )
-        if campaigns:
-            book.add_chart(
-                customer_sheet,
-                "column",
-                env._("Total per customer"),
-                "customer",
-                [f"c{c.id}" for c in campaigns],
-            )
-        add_return_rate_sheet(env, book, subtitle, data["quarters"])
-        action_states = dict(data["actions"]._fields["state"]._description_selection(env))
-        kind_labels = dict(data["actions"]._fields["kind"]._description_selection(env))
-        effects = dict(data["actions"]._fields["effect"]._description_selection(env))
-        book.add_table(
-            env._("Actions"),
-            env._("Low items, suggestions and corrective actions"),
-            subtitle,
-            [
-                Column(env._("Campaign"), "campaign", width=18),
-                Column(env._("Type"), "kind", width=18),
-                Column(env._("Customer"), "customer", width=24),
-                Column(env._("Description"), "name", width=48),
-                Column(env._("Department"), "department", width=20),
-                Column(env._("Status"), "state"),
-                Column(env._("Effect"), "effect"),
-            ],
-            [
-                {
-                    "campaign": a.campaign_id.title or a.campaign_id.name,
-                    "kind": kind_labels.get(a.kind),
-                    "customer": a.partner_id.name,
-                    "name": a.name,
-                    "department": a.department_id.name,
-                    "state": action_states.get(a.state),
-                    "effect": effects.get(a.effect),
-                }
-                for a in data["actions"]
-            ],
-        )
-        return book.close()
 
     def _qms_demo_history(self):
         """Demo data: approve the plans, then send, answer and close their past

@@ -4,9 +4,13 @@ import zipfile
 
 import openpyxl
 
+from odoo.exceptions import UserError
+
 from .common import SurveyCase, cst
 
 REPORT = "qms_survey.action_report_campaign_summary"
+CAMPAIGN_XLSX = "qms_survey.action_report_campaign_summary_xlsx"
+PLAN_XLSX = "qms_survey.action_report_plan_summary_xlsx"
 
 
 class TestReports(SurveyCase):
@@ -21,12 +25,13 @@ class TestReports(SurveyCase):
         self._answer(invitation_a, self._all(label), at=at.replace(hour=at.hour + 1))
         return campaign
 
+    def _xlsx(self, report, records):
+        content, report_type = self.env["ir.actions.report"]._render(report, records.ids)
+        self.assertEqual(report_type, "xlsx")
+        return content
+
     def test_xlsx_has_the_analysis_sheets_and_charts(self):
-        action = self.q2.action_export_xlsx()
-        attachment = self.env["ir.attachment"].browse(
-            int(action["url"].split("/")[3].split("?")[0])
-        )
-        content = attachment.raw
+        content = self._xlsx(CAMPAIGN_XLSX, self.q2)
         book = openpyxl.load_workbook(io.BytesIO(content))
         self.assertEqual(
             book.sheetnames,
@@ -43,6 +48,32 @@ class TestReports(SurveyCase):
         with zipfile.ZipFile(io.BytesIO(content)) as archive:
             charts = [name for name in archive.namelist() if name.startswith("xl/charts/chart")]
         self.assertEqual(len(charts), 3, "trend, per-customer trend and return rate charts")
+
+    def test_xlsx_reports_in_the_print_menu(self):
+        """Both workbooks are XLSX reports of their form's Print menu and buttons, one
+        record at a time; the summary writes its counts as integers."""
+        for xmlid, model, view in (
+            (CAMPAIGN_XLSX, "qms.survey.campaign", "qms_survey.qms_survey_campaign_view_form"),
+            (PLAN_XLSX, "qms.survey.plan", "qms_survey.qms_survey_plan_view_form"),
+        ):
+            report = self.env.ref(xmlid)
+            self.assertEqual(report.report_type, "xlsx")
+            self.assertEqual(report.binding_model_id.model, model)
+            self.assertEqual(report.binding_type, "report")
+            bindings = self.env["ir.actions.actions"].get_bindings(model)["report"]
+            self.assertIn(report.id, [action["id"] for action in bindings])
+            arch = self.env.ref(view).arch
+            self.assertIn(f'name="{report.id}" type="action"', arch)
+        with self.assertRaises(UserError):
+            self._xlsx(CAMPAIGN_XLSX, self.q1 | self.q2)
+        summary = openpyxl.load_workbook(io.BytesIO(self._xlsx(CAMPAIGN_XLSX, self.q2)))["Summary"]
+        values = {
+            row[0].value: (row[1].value, row[1].number_format)
+            for row in summary.iter_rows(min_row=6)
+        }
+        self.assertEqual(values["Sent"], (2, "0"))
+        self.assertEqual(values["Returned in time"], (1, "0"))
+        self.assertEqual(values["Return rate (%)"], (50.0, "0.00"))
 
     def test_pdf_summary_renders(self):
         html = self.env["ir.actions.report"]._render_qweb_html(REPORT, self.q2.ids)[0].decode()
@@ -62,9 +93,7 @@ class TestReports(SurveyCase):
         html = self.env["ir.actions.report"]._render_qweb_html(REPORT, self.q2.ids)[0].decode()
         self.assertIn("客户满意度调查汇总分析报告", html)
         self.assertIn("回收率", html)
-        action = self.q2.action_export_xlsx()
-        attachment_id = int(action["url"].split("/")[3].split("?")[0])
-        content = self.env["ir.attachment"].browse(attachment_id).raw
+        content = self._xlsx(CAMPAIGN_XLSX, self.q2)
         book = openpyxl.load_workbook(io.BytesIO(content))
         self.assertEqual(book.sheetnames[:2], ["汇总", "客户"])
         self.assertEqual(book["汇总"]["A1"].value, "客户满意度调查汇总分析")
@@ -88,9 +117,7 @@ class TestReports(SurveyCase):
         self.assertIn("Customer satisfaction survey summary analysis report", html)
         self.assertIn("Q1 2026", html)
         self.assertIn("Shanghai Motors", html)
-        action = plan.action_export_xlsx()
-        attachment_id = int(action["url"].split("/")[3].split("?")[0])
-        content = self.env["ir.attachment"].browse(attachment_id).raw
+        content = self._xlsx(PLAN_XLSX, plan)
         book = openpyxl.load_workbook(io.BytesIO(content))
         self.assertEqual(book.sheetnames, ["Campaigns", "Customer trend", "Return rate", "Actions"])
         rows = [r for r in book["Campaigns"].iter_rows(min_row=6, values_only=True) if r[0]]

@@ -2,30 +2,30 @@ from collections import defaultdict
 
 from odoo import fields, models
 
-from odoo.addons.qms_base.tools.xlsx import Column, XlsxBook
+from odoo.addons.qms_base.tools.xlsx import Column
 
 
-class QmsComplaint(models.Model):
-    """The complaint register (XLSX): one row per complaint, and its KPIs."""
+class ReportQmsComplaintRegisterXlsx(models.AbstractModel):
+    """The complaint register (XLSX) of the printed complaints, in their order.
 
-    _inherit = "qms.complaint"
+    Sheet "Register": one row per complaint. Sheet "KPI": complaints per month
+    with a chart, then per customer and product, PPM computed over each group.
+    """
 
-    def _qms_register_xlsx(self):
-        """The register of the complaints in ``self``, in their order, as XLSX bytes.
+    _name = "report.qms_complaint.complaint_register_xlsx"
+    _inherit = "report.qms_base.xlsx"
+    _description = "Complaint Register (XLSX)"
 
-        Sheet "Register": one row per complaint. Sheet "KPI": complaints per month
-        with a chart, then per customer and product, PPM computed over each group.
-        """
-        book = XlsxBook()
-        subtitles = self._qms_register_subtitles()
+    def _fill_workbook(self, book, data, complaints):
+        subtitles = self._register_subtitles(complaints)
         book.add_table(
-            "Register",
+            self.env._("Register"),
             self.env._("Complaint register"),
             subtitles,
-            self._qms_register_columns(),
-            self._qms_register_rows(),
+            self._register_columns(),
+            self._register_rows(complaints),
         )
-        complaints = self.filtered(lambda c: c.feedback_type == "complaint")
+        complaints = complaints.filtered(lambda c: c.feedback_type == "complaint")
         kpi_subtitles = [
             *subtitles,
             self.env._(
@@ -33,34 +33,37 @@ class QmsComplaint(models.Model):
             ),
         ]
         kpi_sheet = book.add_table(
-            "KPI",
+            self.env._("KPI"),
             self.env._("Complaint KPIs per month"),
             kpi_subtitles,
-            self._qms_kpi_month_columns(),
-            complaints._qms_kpi_month_rows(),
+            self._kpi_month_columns(),
+            self._kpi_month_rows(complaints),
         )
         book.add_chart(kpi_sheet, "column", self.env._("Complaints per month"), "month", ["count"])
-        header_row, last_row, _columns = book.tables[kpi_sheet.name]
-        complaints._qms_write_kpi_partner_product(book, kpi_sheet, max(last_row, header_row) + 3)
-        return book.close()
+        book.add_table_below(
+            kpi_sheet,
+            self.env._("Per customer and product"),
+            self._kpi_partner_product_columns(),
+            self._kpi_partner_product_rows(complaints),
+        )
 
     # ------------------------------------------------------------------
     # Register sheet
     # ------------------------------------------------------------------
-    def _qms_register_subtitles(self):
+    def _register_subtitles(self, complaints):
         now = fields.Datetime.context_timestamp(self, fields.Datetime.now())
-        companies = self.company_id or self.env.company
+        companies = complaints.company_id or self.env.company
         return [
             ", ".join(companies.mapped("name")),
             self.env._(
                 "%(count)s records, printed on %(date)s by %(user)s",
-                count=len(self),
+                count=len(complaints),
                 date=now.strftime("%Y-%m-%d %H:%M"),
                 user=self.env.user.name,
             ),
         ]
 
-    def _qms_register_columns(self):
+    def _register_columns(self):
         return [
             Column(self.env._("Number"), "name", width=14),
             Column(self.env._("Received on"), "date_received", "datetime", 17),
@@ -83,9 +86,10 @@ class QmsComplaint(models.Model):
             Column(self.env._("Closed on"), "date_closed", "datetime", 17),
         ]
 
-    def _qms_register_rows(self):
+    def _register_rows(self, complaints):
+        Complaint = self.env["qms.complaint"]
         labels = {
-            name: dict(self._fields[name]._description_selection(self.env))
+            name: dict(Complaint._fields[name]._description_selection(self.env))
             for name in ("feedback_type", "channel", "severity", "state")
         }
         step_labels = dict(
@@ -93,8 +97,9 @@ class QmsComplaint(models.Model):
         )
         yes, no = self.env._("Yes"), self.env._("No")
         now = fields.Datetime.now()
+        local = self._local_datetime
         rows = []
-        for complaint in self:
+        for complaint in complaints:
             report = complaint.qms_deadline_ids.filtered(
                 lambda d: d.kind_id.code == "report_8d" and d.state != "cancelled"
             ).sorted(lambda d: (d.start, d.id))[-1:]
@@ -108,7 +113,7 @@ class QmsComplaint(models.Model):
             rows.append(
                 {
                     "name": complaint.name,
-                    "date_received": complaint._qms_local(complaint.date_received),
+                    "date_received": local(complaint.date_received),
                     "feedback_type": labels["feedback_type"].get(complaint.feedback_type),
                     "channel": labels["channel"].get(complaint.channel),
                     "customer": complaint.commercial_partner_id.name,
@@ -122,24 +127,18 @@ class QmsComplaint(models.Model):
                     "severe": yes if complaint.is_severe else no,
                     "state": labels["state"].get(complaint.state),
                     "step": step_labels.get(step.code) if step else None,
-                    "report_due": complaint._qms_local(report.due),
-                    "report_sent": complaint._qms_local(complaint.date_report_sent),
+                    "report_due": local(report.due),
+                    "report_sent": local(complaint.date_report_sent),
                     "on_time": on_time,
-                    "date_closed": complaint._qms_local(complaint.date_closed),
+                    "date_closed": local(complaint.date_closed),
                 }
             )
         return rows
 
-    def _qms_local(self, value):
-        """A stored UTC datetime as the reader's wall-clock time (naive), or None."""
-        if not value:
-            return None
-        return fields.Datetime.context_timestamp(self, value).replace(tzinfo=None)
-
     # ------------------------------------------------------------------
     # KPI sheet
     # ------------------------------------------------------------------
-    def _qms_kpi_month_columns(self):
+    def _kpi_month_columns(self):
         return [
             Column(self.env._("Month"), "month", width=30),
             Column(self.env._("Complaints"), "count", "int", 12),
@@ -152,13 +151,14 @@ class QmsComplaint(models.Model):
         ]
 
     @staticmethod
-    def _qms_group_ppm(defective, delivered):
+    def _group_ppm(defective, delivered):
         return round(1e6 * defective / delivered) if delivered else None
 
-    def _qms_kpi_month_rows(self):
-        by_month = defaultdict(self.browse)
-        for complaint in self:
-            by_month[complaint._qms_local(complaint.date_received).strftime("%Y-%m")] |= complaint
+    def _kpi_month_rows(self, complaints):
+        by_month = defaultdict(complaints.browse)
+        for complaint in complaints:
+            month = self._local_datetime(complaint.date_received).strftime("%Y-%m")
+            by_month[month] |= complaint
         rows = []
         for month, group in sorted(by_month.items()):
             defective = sum(group.mapped("qty_defective"))
@@ -170,7 +170,7 @@ class QmsComplaint(models.Model):
                     "count": len(group),
                     "qty_defective": defective,
                     "qty_delivered": delivered,
-                    "ppm": self._qms_group_ppm(defective, delivered),
+                    "ppm": self._group_ppm(defective, delivered),
                     "repeat": repeat,
                     "repeat_rate": repeat / len(group),
                     "severe": len(group.filtered("is_severe")),
@@ -178,9 +178,19 @@ class QmsComplaint(models.Model):
             )
         return rows
 
-    def _qms_kpi_partner_product_rows(self):
-        groups = defaultdict(self.browse)
-        for complaint in self:
+    def _kpi_partner_product_columns(self):
+        return [
+            Column(self.env._("Customer"), "customer", width=28),
+            Column(self.env._("Product"), "product", width=28),
+            Column(self.env._("Complaints"), "count", "int", 12),
+            Column(self.env._("Defective"), "qty_defective", "float", 12),
+            Column(self.env._("Delivered"), "qty_delivered", "float", 12),
+            Column(self.env._("PPM"), "ppm", "int", 12),
+        ]
+
+    def _kpi_partner_product_rows(self, complaints):
+        groups = defaultdict(complaints.browse)
+        for complaint in complaints:
             groups[(complaint.commercial_partner_id, complaint.product_id)] |= complaint
         rows = []
         for (partner, product), group in groups.items():
@@ -193,30 +203,7 @@ class QmsComplaint(models.Model):
                     "count": len(group),
                     "qty_defective": defective,
                     "qty_delivered": delivered,
-                    "ppm": self._qms_group_ppm(defective, delivered),
+                    "ppm": self._group_ppm(defective, delivered),
                 }
             )
         return sorted(rows, key=lambda r: (-r["count"], r["customer"] or "", r["product"]))
-
-    def _qms_write_kpi_partner_product(self, book, sheet, first_row):
-        """The per customer/product table, below the monthly one on the same sheet."""
-        columns = [
-            Column(self.env._("Customer"), "customer"),
-            Column(self.env._("Product"), "product"),
-            Column(self.env._("Complaints"), "count", "int"),
-            Column(self.env._("Defective"), "qty_defective", "float"),
-            Column(self.env._("Delivered"), "qty_delivered", "float"),
-            Column(self.env._("PPM"), "ppm", "int"),
-        ]
-        sheet.write(first_row, 0, self.env._("Per customer and product"), book.title)
-        header_row = first_row + 1
-        for col, column in enumerate(columns):
-            sheet.write(header_row, col, column.header, book.header)
-        for row_index, row in enumerate(self._qms_kpi_partner_product_rows(), header_row + 1):
-            for col, column in enumerate(columns):
-                value = row[column.key]
-                if value is None:
-                    sheet.write_blank(row_index, col, None, book.formats[column.kind])
-                else:
-                    sheet.write(row_index, col, value, book.formats[column.kind])
-        sheet.set_column(1, 1, 28)

@@ -1,0 +1,98 @@
+from freezegun import freeze_time
+from odoo_test_helper import FakeModelLoader
+
+from odoo.exceptions import ValidationError
+from odoo.tests import new_test_user
+
+from .common import QmsCase, cst
+from .lifecycle_cases import CallbackCases, CapaLifecycleCases
+
+
+class FakeSourceCase(QmsCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.loader = FakeModelLoader(cls.env, cls.__module__)
+        cls.loader.backup_registry()
+        from .fake_models import QmsFakeSource  # noqa: PLC0415 (loaded into the registry here)
+
+        cls.loader.update_registry((QmsFakeSource,))
+        cls.customer = cls.env["res.partner"].create({"name": "Shenzhen Display Co."})
+        cls.source = cls.env["qms.fake.source"].create({"partner_id": cls.customer.id})
+        cls.capa_owner = cls.owner_user
+        cls.capa_verifier = cls.manager_user
+        cls.env["qms.deadline.kind"].create(
+            {
+                "name": "Test callback",
+                "code": "test",
+                "model_id": cls.env["ir.model"]._get_id("qms.callback"),
+                "window_start": 3,
+                "window_start_unit": "working_days",
+                "duration": 7,
+                "duration_unit": "working_days",
+            }
+        )
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.loader.restore_registry()
+        super().tearDownClass()
+
+
+class TestCapaOnAnySource(CapaLifecycleCases, FakeSourceCase):
+    def _capa_source(self):
+        return self.source
+
+    @freeze_time("2026-03-02 02:00:00")
+    def test_source_hears_of_every_state_change(self):
+        capa = self._new_capa()
+        capa.result = "Done."
+        capa.action_done()
+        capa.with_user(self.capa_verifier).action_verify_effective()
+        self.assertEqual(self.source.heard, "done;verified;")
+        self.assertEqual(self.source.qms_capa_count, 1)
+        self.assertEqual(self.source.qms_capa_open_count, 0)
+
+    @freeze_time("2026-03-02 02:00:00")
+    def test_owner_must_be_internal_and_due_not_past(self):
+        portal = new_test_user(self.env, login="portal_capa", groups="base.group_portal")
+        with self.assertRaises(ValidationError) as caught:
+            self._new_capa(user_id=portal.id)
+        self.assertIn("internal user", str(caught.exception))
+        with self.assertRaises(ValidationError) as caught:
+            self._new_capa(date_deadline="2026-02-27")
+        self.assertIn("already past", str(caught.exception))
+        self.assertFalse(self.env["qms.capa"].search([("res_model", "=", "qms.fake.source")]))
+
+    def test_default_due_date_from_the_kind(self):
+        capa = self.source._qms_capa_create([{"title": "Retrain", "user_id": self.capa_owner.id}])
+        self.assertTrue(capa.date_deadline)
+        self.assertEqual(
+            capa.qms_deadline_ids.kind_id, self.env.ref("qms_base.qms_deadline_kind_capa_due")
+        )
+
+
+class TestCallbackOnAnySource(CallbackCases, FakeSourceCase):
+    callback_kind_code = "test"
+    callback_start = cst(2026, 3, 2, 10, 0)  # Monday
+
+    def _callback_source(self):
+        return self.source
+
+    def test_window_and_first_call_on_working_days(self):
+        callback = self._plan_callback()
+        # 3 and 7 working days after Monday 2 March 2026 10:00 (Beijing).
+        self.assertEqual(callback.date_from, cst(2026, 3, 5, 10, 0))
+        self.assertEqual(callback.date_to, cst(2026, 3, 11, 10, 0))
+        self.assertEqual(callback.partner_id, self.customer)
+        self.assertEqual(callback.res_id, self.source.id)
+        again = self._plan_callback()
+        self.assertEqual(again, callback, "one planned callback per source and kind")
+
+    def test_finished_hook_and_second_attempt_slot(self):
+        callback = self._plan_callback()
+        with self.subTest("morning call missed → afternoon of the next working day"):
+            callback.with_context(qms_callback_slot="morning").action_not_reached()
+            self.assertEqual(callback.slot, "afternoon")
+        callback.action_reached()
+        self.assertEqual(self.source.heard, "call:done;")
