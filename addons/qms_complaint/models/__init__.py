@@ -2,9 +2,7 @@ from . import qms_complaint
 from . import qms_complaint_severity
 from . import qms_complaint_8d
 from . import qms_complaint_stock
-from . import qms_complaint_action
 from . import qms_complaint_callback
-from . import qms_complaint_callback_call
 from . import qms_complaint_category
 from . import qms_complaint_defect
 from . import qms_complaint_revision

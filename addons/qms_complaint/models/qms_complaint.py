@@ -67,6 +67,8 @@ class QmsComplaint(models.Model):
         "portal.mixin",
         "qms.deadline.mixin",
         "qms.sequence.mixin",
+        "qms.capa.mixin",
+        "qms.callback.mixin",
     ]
     _order = "date_received desc, id desc"
     _qms_sequence_code = "qms.complaint"

@@ -30,7 +30,7 @@ class QmsComplaint(models.Model):
     """The 8D (D0-D8): steps, their content, the report to the customer,
     effect confirmation, closure, and a new revision on recurrence."""
 
-    _inherit = "qms.complaint"
+    _inherit = "qms.complaint"  # pylint: disable=consider-merging-classes-inherited
 
     step_ids = fields.One2many("qms.complaint.step", "complaint_id", string="8D steps")
     current_step_id = fields.Many2one(
@@ -69,8 +69,8 @@ class QmsComplaint(models.Model):
     fishbone_method = fields.Text("Method")
     fishbone_measurement = fields.Text("Measurement")
     fishbone_environment = fields.Text("Environment")
-    # D5-D7 actions and verification
-    action_ids = fields.One2many("qms.complaint.action", "complaint_id", string="Actions")
+    # D5-D7: the actions are qms.capa (qms_capa_ids: short-term = containment,
+    # long-term = corrective, preventive), then the verifications
     verification_ids = fields.One2many(
         "qms.complaint.verification", "complaint_id", string="Verifications"
     )
@@ -116,7 +116,9 @@ class QmsComplaint(models.Model):
             complaint.current_step_id = step
             complaint.current_step = step.code.upper() if step else False
 
-    @api.depends("root_cause_occurrence", "root_cause_escape", "action_ids.action_type")
+    @api.depends(
+        "root_cause_occurrence", "root_cause_escape", "qms_capa_ids.kind", "qms_capa_ids.state"
+    )
     def _compute_is_report_ready(self):
         for complaint in self:
             complaint.is_report_ready = not (
@@ -317,13 +319,16 @@ class QmsComplaint(models.Model):
         return users
 
     def _corrective_actions(self):
-        """D5: the permanent corrective actions of the current 8D."""
+        """D5: the permanent (long-term) corrective actions, not cancelled."""
         self.ensure_one()
-        return self.action_ids.filtered(lambda a: a.action_type == "corrective")
+        return self.qms_capa_ids.filtered(
+            lambda c: c.kind == "corrective" and c.state != "cancelled"
+        )
 
     def _open_actions(self):
+        """Actions that keep the 8D from closing: neither done/verified nor cancelled."""
         self.ensure_one()
-        return self.action_ids.filtered(lambda a: a.state not in ("done", "cancelled"))
+        return self.qms_capa_ids.filtered(lambda c: c.state == "open")
 
     def _missing_for_step(self, code):
         """The message of what step ``code`` still needs, or None."""
@@ -385,7 +390,9 @@ class QmsComplaint(models.Model):
     def _cancel_follow_ups(self):
         result = super()._cancel_follow_ups()
         for complaint in self:
-            complaint._open_actions().action_cancel()
+            open_actions = complaint._open_actions()
+            if open_actions:
+                open_actions.action_cancel()
         return result
 
     def _archive_revision(self):
@@ -425,22 +432,20 @@ class QmsComplaint(models.Model):
     def _revision_summary(self):
         """Root causes and actions of the 8D being closed, as HTML."""
         self.ensure_one()
+        Capa = self.env["qms.capa"]
+        kinds = dict(Capa._fields["kind"]._description_selection(self.env))
+        states = dict(Capa._fields["state"]._description_selection(self.env))
         rows = Markup("").join(
-            Markup("<li>%s</li>") % line
-            for line in (
-                self.env._(
-                    "[%(kind)s] %(action)s — %(owner)s — %(state)s",
-                    kind=dict(action._fields["action_type"]._description_selection(self.env))[
-                        action.action_type
-                    ],
-                    action=action.name,
-                    owner=action.user_id.name or "",
-                    state=dict(action._fields["state"]._description_selection(self.env))[
-                        action.state
-                    ],
-                )
-                for action in self.action_ids
+            Markup("<li>%s</li>")
+            % self.env._(
+                "%(number)s [%(kind)s] %(action)s — %(owner)s — %(state)s",
+                number=capa.name,
+                kind=kinds[capa.kind],
+                action=capa.title,
+                owner=capa.user_id.name or "",
+                state=states[capa.state],
             )
+            for capa in self.qms_capa_ids
         )
         return Markup("<p><strong>%s</strong> %s</p><p><strong>%s</strong> %s</p><ul>%s</ul>") % (
             self.env._("Root cause (occurrence):"),

@@ -7,7 +7,7 @@ class QmsComplaint(models.Model):
     """Severity (004 4.7.3.2): a return, repeated complaints of one customer or
     the same defect from several customers make a complaint severe."""
 
-    _inherit = "qms.complaint"
+    _inherit = "qms.complaint"  # pylint: disable=consider-merging-classes-inherited
 
     severity = fields.Selection(
         [("minor", "Minor"), ("major", "Major"), ("critical", "Critical")],

@@ -8,7 +8,7 @@ class QmsComplaint(models.Model):
     """Real stock: D3 containment transfers to quarantine, returns (004 4.8)
     and replacement deliveries."""
 
-    _inherit = "qms.complaint"
+    _inherit = "qms.complaint"  # pylint: disable=consider-merging-classes-inherited
 
     containment_picking_ids = fields.Many2many(
         "stock.picking",

@@ -1,5 +1,7 @@
 import re
+from datetime import timedelta
 
+from odoo import fields
 from odoo.tests import HttpCase, new_test_user, tagged
 
 from .common import send_8d_report
@@ -82,13 +84,15 @@ class TestComplaintPortal(HttpCase):
         """The 8D report sent through the composer, once D4 and D5 are filled."""
         complaint.action_confirm_defect()
         complaint.write({"root_cause_occurrence": "Worn jig", "root_cause_escape": "No check"})
-        self.env["qms.complaint.action"].create(
-            {
-                "complaint_id": complaint.id,
-                "name": "Replace the jig",
-                "user_id": self.env.user.id,
-                "date_deadline": "2026-12-01",
-            }
+        complaint._qms_capa_create(
+            [
+                {
+                    "title": "Replace the jig",
+                    "kind": "corrective",
+                    "user_id": self.env.user.id,
+                    "date_deadline": fields.Date.today() + timedelta(days=30),
+                }
+            ]
         )
         send_8d_report(complaint)
         self.assertTrue(complaint.date_report_sent)

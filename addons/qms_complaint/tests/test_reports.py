@@ -7,6 +7,7 @@ from datetime import date, datetime, timedelta
 import openpyxl
 import polib
 import pytz
+from freezegun import freeze_time
 
 from odoo import fields, http
 from odoo.modules.module import get_module_path
@@ -153,16 +154,18 @@ class ReportCase:
                 "recognition": "Thanks to the line 2 team",
             }
         )
-        cls.action = cls.env["qms.complaint.action"].create(
-            {
-                "complaint_id": cls.complaint.id,
-                "name": "Replace the gripper pads every 20000 cycles",
-                "action_type": "corrective",
-                "user_id": cls.leader.id,
-                "date_deadline": date(2026, 3, 20),
-                "result": "Pads replaced, no scratch since",
-            }
-        )
+        with freeze_time("2026-03-05 02:00:00"):
+            cls.action = cls.complaint._qms_capa_create(
+                [
+                    {
+                        "title": "Replace the gripper pads every 20000 cycles",
+                        "kind": "corrective",
+                        "user_id": cls.leader.id,
+                        "date_deadline": date(2026, 3, 20),
+                        "result": "Pads replaced, no scratch since",
+                    }
+                ]
+            )
         cls.env["qms.complaint.verification"].create(
             {
                 "complaint_id": cls.complaint.id,
@@ -352,13 +355,15 @@ class TestComplaintRegister(ReportCase, TransactionCase):
         cls.fresh.write(
             {"root_cause_occurrence": "Bent in the press", "root_cause_escape": "No check"}
         )
-        cls.env["qms.complaint.action"].create(
-            {
-                "complaint_id": cls.fresh.id,
-                "name": "Check the bracket angle",
-                "user_id": cls.engineer.id,
-                "date_deadline": fields.Date.today() + timedelta(days=10),
-            }
+        cls.fresh._qms_capa_create(
+            [
+                {
+                    "title": "Check the bracket angle",
+                    "kind": "corrective",
+                    "user_id": cls.engineer.id,
+                    "date_deadline": fields.Date.today() + timedelta(days=10),
+                }
+            ]
         )
         send_8d_report(cls.fresh)  # within its 3 working days: on time
         cls.consultation.action_answer()

@@ -1,7 +1,12 @@
+from datetime import timedelta
+
 from freezegun import freeze_time
 
+from odoo import fields
 from odoo.exceptions import UserError
 from odoo.tests import Form
+
+from odoo.addons.qms_base.tests.lifecycle_cases import CallbackCases, CapaLifecycleCases
 
 from .common import ComplaintCase, cst
 
@@ -79,13 +84,15 @@ class TestReportSending(ComplaintCase):
         complaint.write(
             {"root_cause_occurrence": "Pressure drift", "root_cause_escape": "AOI threshold"}
         )
-        self.env["qms.complaint.action"].create(
-            {
-                "complaint_id": complaint.id,
-                "name": "Closed-loop pressure control",
-                "user_id": self.owner_user.id,
-                "date_deadline": "2026-12-01",
-            }
+        complaint._qms_capa_create(
+            [
+                {
+                    "title": "Closed-loop pressure control",
+                    "kind": "corrective",
+                    "user_id": self.owner_user.id,
+                    "date_deadline": fields.Date.today() + timedelta(days=30),
+                }
+            ]
         )
 
     def test_report_is_offered_once_d4_and_d5_are_filled(self):
@@ -214,3 +221,30 @@ class TestRecurrenceRootCause(ComplaintCase):
         self.assertEqual(complaint.current_step, "D4")
         with self.assertRaisesRegex(UserError, "D4: give both root causes"):
             complaint.action_next_step()
+
+
+class TestComplaintLifecycles(CapaLifecycleCases, CallbackCases, ComplaintCase):
+    """The shared qms.capa and qms.callback lifecycles, run on a complaint."""
+
+    callback_kind_code = "complaint"
+    callback_start = cst(2026, 3, 2, 10, 0)  # Monday
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.capa_owner = cls.owner_user
+        cls.capa_verifier = cls.manager_user
+        with freeze_time("2026-03-02 02:00:00"):
+            cls.source = cls.env["qms.complaint"].create(
+                {
+                    "title": "Dead pixels",
+                    "partner_id": cls.customer.id,
+                    "user_id": cls.owner_user.id,
+                }
+            )
+
+    def _capa_source(self):
+        return self.source
+
+    def _callback_source(self):
+        return self.source

@@ -6,7 +6,7 @@ class QmsComplaintCancelWizard(models.TransientModel):
     _description = "Cancel a Complaint"
 
     complaint_id = fields.Many2one("qms.complaint", required=True)
-    reason = fields.Text("Reason", required=True)
+    reason = fields.Text(required=True)
 
     def action_confirm(self):
         self.ensure_one()
