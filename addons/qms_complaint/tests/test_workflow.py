@@ -63,8 +63,9 @@ class TestWorkflowGuards(ComplaintCase):
         self.assertIn("wrong part number", complaint.message_ids[0].body)
         self.assertEqual(set(complaint.qms_deadline_ids.mapped("state")), {"cancelled", "done"})
         self.assertFalse(complaint._qms_open_deadlines())
-        callback = complaint.qms_deadline_ids.filtered(lambda d: d.kind_id.code == "callback")
+        callback = complaint.qms_callback_ids
         self.assertEqual(callback.state, "cancelled", "a planned callback is cancelled, not done")
+        self.assertEqual(callback.qms_deadline_ids.state, "cancelled")
         self.assertNotEqual(complaint.callback_state, "planned")
         with self.assertRaisesRegex(UserError, "not possible now"):
             complaint.action_cancel("again")
