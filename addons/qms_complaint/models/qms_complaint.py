@@ -379,6 +379,8 @@ class QmsComplaint(models.Model):
             "channel": "email",
             "description": msg_dict.get("body"),
             **(custom_values or {}),
+            # mail.thread would put the subject in the number: the sequence gives it
+            "name": "/",
         }
         return super().message_new(msg_dict, custom_values=values)
 
