@@ -358,7 +358,7 @@ class QmsComplaint(models.Model):
         if not deadline:
             return None
         calendar = self.company_id._qms_calendar()
-        standard = deadline.kind_id._compute_due(calendar, deadline.start)
+        standard = deadline._standard_due()
         if not self.customer_due_date:
             return standard
         zone = pytz.timezone(calendar.tz or "UTC")

@@ -216,9 +216,7 @@ class QmsSurveyInvitation(models.Model):
                 qms_invitation_id=invitation.id,
             )
         for company, invitations in self.grouped("company_id").items():
-            return_due = due or kind.with_company(company)._compute_due(
-                company._qms_calendar(), now
-            )
+            return_due = due or kind.with_company(company)._due_from(company._qms_calendar(), now)
             invitations._qms_deadline_open("return", start=now, due=return_due)
             invitations.write({"state": "sent", "sent_date": now})
         by_email = self.filtered(lambda i: i.channel == "email")
