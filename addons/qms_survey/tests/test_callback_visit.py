@@ -3,6 +3,8 @@ from freezegun import freeze_time
 from odoo.exceptions import UserError
 from odoo.tests import Form
 
+from odoo.addons.qms_base.tests.lifecycle_cases import CallbackCases
+
 from .common import SurveyCase, cst
 
 
@@ -75,3 +77,20 @@ class TestCallbackAndVisit(SurveyCase):
         self.assertEqual(len(visit.activity_ids), 1)
         with self.assertRaises(UserError):
             visit.unlink()
+
+
+class TestDeliveryCallbackLifecycle(CallbackCases, SurveyCase):
+    """A delivery's satisfaction callback runs the shared callback lifecycle."""
+
+    callback_kind_code = "delivery"
+    callback_start = cst(2026, 3, 2, 9, 0)
+    callback_wizard_values = {"survey_rating": "satisfied"}
+    # Without the complaints bridge a delivery keeps the problem as text on the call.
+    callback_raises_problem = False
+
+    def setUp(self):
+        super().setUp()
+        self.delivery = self._deliver(self.callback_start)
+
+    def _callback_source(self):
+        return self.delivery
