@@ -275,7 +275,7 @@ class QmsComplaint(models.Model):
                 raise UserError(self.env._("Only complaints run an 8D."))
             complaint._archive_revision()
             complaint.step_ids.filtered(lambda s: s.code != "d1").write({"date_done": False})
-            complaint.write(
+            complaint._workflow_write(
                 {
                     "date_auditor_confirmed": False,
                     "date_owner_confirmed": False,
@@ -386,7 +386,7 @@ class QmsComplaint(models.Model):
                 raise UserError(
                     self.env._("Only %(user)s can confirm this effect.", user=confirmer.name)
                 )
-            complaint[date_field] = fields.Datetime.now()
+            complaint._workflow_write({date_field: fields.Datetime.now()})
         return True
 
     def _cancel_follow_ups(self):
