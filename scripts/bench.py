@@ -16,6 +16,7 @@ from datetime import datetime, timedelta
 
 from bench_survey import bench_survey
 from bench_timing import timed
+from psycopg2 import sql
 
 import odoo
 from odoo import SUPERUSER_ID, api
@@ -41,14 +42,28 @@ def seed_deadlines(env, count, due_share=0.10):
             "escalation_target": "none",
         }
     )
+    # Copies of one partner made by the ORM: the other addons' required columns
+    # (account's autopost_bills, …) get their defaults.
+    template = env["res.partner"].create({"name": "Bench customer", "type": "contact"})
+    env.flush_all()
     cr.execute(
         """
-        INSERT INTO res_partner (name, active, type, company_id, create_date, write_date)
-        SELECT 'Bench customer ' || n, true, 'contact', NULL, now(), now()
-          FROM generate_series(1, %s) n
-        RETURNING id
-        """,
-        [count],
+        SELECT column_name FROM information_schema.columns
+         WHERE table_name = 'res_partner' AND is_nullable = 'NO'
+           AND column_name NOT IN ('id', 'name', 'create_date', 'write_date')
+        """
+    )
+    copied = sql.SQL(", ").join(sql.Identifier(row[0]) for row in cr.fetchall())
+    cr.execute(
+        sql.SQL(
+            """
+            INSERT INTO res_partner (name, create_date, write_date, {copied})
+            SELECT 'Bench customer ' || n, now(), now(), {copied}
+              FROM generate_series(1, %s) n, res_partner WHERE res_partner.id = %s
+            RETURNING id
+            """
+        ).format(copied=copied),
+        [count, template.id],
     )
     partner_ids = [row[0] for row in cr.fetchall()]
     now = datetime.utcnow()

@@ -8,7 +8,7 @@ SQL outside what is timed. Timed in the same run and database:
 
 - the SQL floor: one bare ``GROUP BY`` (questionnaire, question) over the same
   answer lines;
-- the product: ``qms.survey.campaign._qms_compute_scores()``, which reads the
+- the product: ``qms.survey.campaign._score_answers()``, which reads the
   lines, scores every module, total, grade and band, aggregates per module,
   per question and per customer, and stores totals and module scores.
 """
@@ -91,10 +91,10 @@ def seed_survey_campaign(env, size):
         """
         INSERT INTO qms_survey_invitation
                (campaign_id, company_id, user_id, partner_id, contact_id, channel, state,
-                sent_date, return_due, answer_date, sent_count, returned_count, campaign_date,
+                sent_date, answer_date, sent_count, returned_count, campaign_date,
                 create_date, write_date, create_uid, write_uid)
         SELECT %(campaign)s, %(company)s, %(uid)s, p, p, 'email', 'returned',
-               now() - interval '3 days', now() + interval '2 days', now() - interval '1 day',
+               now() - interval '3 days', now() - interval '1 day',
                1, 1, now() - interval '3 days', now(), now(), 1, 1
           FROM unnest(%(partners)s::int[]) p
         RETURNING id, partner_id
@@ -190,7 +190,7 @@ def bench_survey(registry, size):
         campaign = env["qms.survey.campaign"].browse(campaign_id)
         queries_before = cr.sql_log_count
         with timed(results, "product"):
-            aggregates = campaign._qms_compute_scores()
+            aggregates = campaign._score_answers()
             cr.flush()
         queries = cr.sql_log_count - queries_before
         cr.execute(
@@ -201,7 +201,7 @@ def bench_survey(registry, size):
         invitations, scored, average = cr.fetchone()
         cr.execute("SELECT count(*) FROM qms_survey_score WHERE campaign_id = %s", [campaign_id])
         score_rows = cr.fetchone()[0]
-        actions = env["qms.survey.action"].search_count([("campaign_id", "=", campaign_id)])
+        actions = env["qms.capa"].search_count([("survey_campaign_id", "=", campaign_id)])
         cr.commit()
 
     ratio = results["product"] / results["sql_floor"]

@@ -330,3 +330,68 @@ def test_property_add_working_days_on_any_calendar(intervals, first, second, day
             assert result > start
     if early_result is not None and late_result is not None:
         assert early_result <= late_result
+
+
+# Counting back from a due date (reminders): the mirrors of the above.
+
+
+def _in_working_time_back(intervals, moment):
+    """Inside an interval or on its start, never in a gap."""
+    return any(start <= moment < end for start, end in intervals)
+
+
+def test_working_days_back_examples():
+    intervals = office_calendar()
+    # Thursday 10:00 minus 2 is Tuesday 10:00; from Monday evening, Friday evening.
+    assert wt.subtract_working_days(intervals, at(THU, 10), 2) == at(TUE, 10)
+    assert wt.subtract_working_days(intervals, at(NEXT_MON, 17), 1) == at(FRI, 17)
+    # From a weekend: the evening of the last working day counts.
+    assert wt.subtract_working_days(intervals, at(SUN, 10), 1) == at(THU, 17)
+    assert wt.subtract_working_days(intervals, at(TUE, 10), 5) is None
+    assert wt.subtract_working_days(intervals, at(TUE, 10), 0) == at(TUE, 10)
+
+
+def test_working_time_back_examples():
+    intervals = office_calendar()
+    assert wt.subtract_working_time(intervals, at(TUE, 8, 30), timedelta(hours=1)) == at(
+        MON, 16, 30
+    )
+    assert wt.subtract_working_time(intervals, at(TUE, 13, 20), timedelta(minutes=30)) == at(
+        TUE, 11, 50
+    )
+    assert wt.subtract_working_time(intervals, at(MON, 9), timedelta(hours=2)) is None
+    with pytest.raises(ValueError):
+        wt.subtract_working_time(intervals, at(TUE, 9), timedelta(minutes=-1))
+
+
+@PROPERTY_SETTINGS
+@given(any_calendar(), moments, durations)
+def test_property_subtract_working_time_inverts_between(intervals, end, duration):
+    result = wt.subtract_working_time(intervals, end, duration)
+    if result is not None:
+        assert result <= end
+        assert wt.working_time_between(intervals, result, end) == duration
+        if duration:
+            assert _in_working_time_back(intervals, result)
+
+
+@PROPERTY_SETTINGS
+@given(uniform_calendar(), moments, st.integers(0, 12))
+def test_property_subtract_working_days_inverts_between(intervals, end, days):
+    result = wt.subtract_working_days(intervals, end, days)
+    if result is not None:
+        assert result <= end
+        assert math.isclose(wt.working_days_between(intervals, result, end), days, abs_tol=1e-9)
+
+
+@PROPERTY_SETTINGS
+@given(uniform_calendar(), moments, st.integers(1, 12))
+def test_property_subtract_undoes_add_working_days(intervals, start, days):
+    due = wt.add_working_days(intervals, start, days)
+    if due is not None:
+        back = wt.subtract_working_days(intervals, due, days)
+        if back is None:
+            # the start is the end of the working day before the horizon
+            assert start <= intervals[0][0]
+        else:
+            assert wt.working_days_between(intervals, back, start) == 0

@@ -16,11 +16,10 @@
         "data/qms_deadline_kind_data.xml",
         "data/qms_complaint_category_data.xml",
         "data/mail_alias_data.xml",
-        "wizard/qms_complaint_callback_wizard_views.xml",
+        "wizard/qms_complaint_cancel_wizard_views.xml",
         "wizard/qms_complaint_responsibility_wizard_views.xml",
         "views/qms_complaint_views.xml",
         "views/qms_complaint_inspection_views.xml",
-        "views/qms_complaint_action_views.xml",
         "views/qms_complaint_category_views.xml",
         "views/qms_complaint_defect_views.xml",
         "views/res_config_settings_views.xml",
@@ -29,6 +28,7 @@
         "views/qms_complaint_portal_templates.xml",
         "report/qms_complaint_8d_templates.xml",
         "report/qms_complaint_reports.xml",
+        "data/mail_template_data.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -8,7 +8,7 @@
     "license": "AGPL-3",
     "depends": ["qms_survey", "qms_complaint"],
     "data": [
-        "views/qms_survey_action_views.xml",
+        "views/qms_capa_views.xml",
     ],
     "auto_install": True,
     "installable": True,

@@ -128,7 +128,7 @@ class QmsCallback(models.Model):
                 continue
             company = callback.company_id or self.env.company
             kind = callback.kind_id.with_company(company)
-            callback.date_from = kind._compute_window_start(
+            callback.date_from = kind._window_start_from(
                 company._qms_calendar(), callback.date_start
             )
             deadline = callback.qms_deadline_ids.sorted("id")[-1:]

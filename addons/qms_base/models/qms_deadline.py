@@ -186,7 +186,7 @@ class QmsDeadline(models.Model):
     def _plan_row(self, kind, company, start, due, record):
         """(due, escalation, reminder plan) of a row opened at ``start``."""
         calendar = company._qms_calendar()
-        due = due or kind._compute_due(calendar, start)
+        due = due or kind._due_from(calendar, start)
         if due < start:
             raise ValidationError(
                 self.env._(
@@ -197,12 +197,12 @@ class QmsDeadline(models.Model):
             )
         return (
             due,
-            kind._compute_escalate_at(calendar, due),
-            self._reminder_plan(kind, calendar, start, due),
+            kind._escalation_from(calendar, due),
+            self._reminder_schedule(kind, calendar, start, due),
         )
 
     @api.model
-    def _reminder_plan(self, kind, calendar, start, due, count=0):
+    def _reminder_schedule(self, kind, calendar, start, due, count=0):
         """(stored times, reminders passed, next check) for a row due at ``due``.
 
         Reminders falling before the start count as passed; so do the ones
@@ -227,7 +227,7 @@ class QmsDeadline(models.Model):
     def _standard_due(self):
         """The due date the kind gives this row: start plus the company's duration."""
         self.ensure_one()
-        return self._kind()._compute_due(self.company_id._qms_calendar(), self.start)
+        return self._kind()._due_from(self.company_id._qms_calendar(), self.start)
 
     # Any model with activities can carry deadlines; the mixin's hooks refine these.
     @api.model
@@ -281,13 +281,13 @@ class QmsDeadline(models.Model):
         for deadline in self.filtered(lambda d: d.state == "open"):
             calendar = deadline.company_id._qms_calendar()
             kind = deadline._kind()
-            times, count, next_check = self._reminder_plan(
+            times, count, next_check = self._reminder_schedule(
                 kind, calendar, deadline.start, due, count=deadline.reminder_count
             )
             deadline.write(
                 {
                     "due": due,
-                    "escalate_at": kind._compute_escalate_at(calendar, due),
+                    "escalate_at": kind._escalation_from(calendar, due),
                     "reminder_times": times,
                     "reminder_count": count,
                     "next_check": next_check,

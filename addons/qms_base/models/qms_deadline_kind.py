@@ -387,7 +387,7 @@ class QmsDeadlineKind(models.Model):
             offsets.add(offset)
         return sorted(offsets, reverse=True)
 
-    def _plan(self, calendar, start, amount, unit):
+    def _add_duration(self, calendar, start, amount, unit):
         """``start`` (naive UTC) plus ``amount`` ``unit`` on ``calendar``."""
         self.ensure_one()
         if unit == "calendar_days":
@@ -397,7 +397,7 @@ class QmsDeadlineKind(models.Model):
         minutes = amount if unit == "working_minutes" else amount * 60
         return calendar._qms_add_working_time(start, timedelta(minutes=minutes))
 
-    def _plan_back(self, calendar, end, amount, unit, floor=None):
+    def _subtract_duration(self, calendar, end, amount, unit, floor=None):
         """``end`` (naive UTC) minus ``amount`` ``unit`` on ``calendar``;
         ``None`` when that is before ``floor``."""
         self.ensure_one()
@@ -409,16 +409,16 @@ class QmsDeadlineKind(models.Model):
         minutes = amount if unit == "working_minutes" else amount * 60
         return calendar._qms_subtract_working_time(end, timedelta(minutes=minutes), floor=floor)
 
-    def _compute_window_start(self, calendar, start):
-        return self._plan(calendar, start, self.window_start, self.window_start_unit)
+    def _window_start_from(self, calendar, start):
+        return self._add_duration(calendar, start, self.window_start, self.window_start_unit)
 
-    def _compute_due(self, calendar, start):
-        return self._plan(calendar, start, self.duration, self.duration_unit)
+    def _due_from(self, calendar, start):
+        return self._add_duration(calendar, start, self.duration, self.duration_unit)
 
-    def _compute_escalate_at(self, calendar, due):
+    def _escalation_from(self, calendar, due):
         if self.escalation_target == "none":
             return False
-        return self._plan(calendar, due, self.escalation_delay, self.escalation_delay_unit)
+        return self._add_duration(calendar, due, self.escalation_delay, self.escalation_delay_unit)
 
     def _compute_reminder_times(self, calendar, start, due):
         """One time per reminder offset, in order, counted back from ``due``;
@@ -426,6 +426,6 @@ class QmsDeadlineKind(models.Model):
         self.ensure_one()
         times = []
         for offset in self._reminder_offsets():
-            moment = self._plan_back(calendar, due, offset, self.reminder_unit, floor=start)
+            moment = self._subtract_duration(calendar, due, offset, self.reminder_unit, floor=start)
             times.append(moment if moment and moment > start else None)
         return times

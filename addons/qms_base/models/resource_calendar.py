@@ -72,7 +72,7 @@ class ResourceCalendar(models.Model):
             (begin.astimezone(zone), stop.astimezone(zone)) for begin, stop, _rec in intervals
         )
 
-    def _qms_plan(self, start, compute, window_start=None):
+    def _qms_forward(self, start, compute, window_start=None):
         """Run ``compute(intervals, local_start)`` over a growing horizon."""
         zone = pytz.timezone(self.tz or "UTC")
         local_start = pytz.utc.localize(start).astimezone(zone)
@@ -95,7 +95,7 @@ class ResourceCalendar(models.Model):
         self.ensure_one()
         if duration < timedelta(0):
             raise UserError(self.env._("A deadline duration cannot be negative."))
-        return self._qms_plan(
+        return self._qms_forward(
             start,
             lambda intervals, local: working_time.add_working_time(intervals, local, duration),
         )
@@ -109,7 +109,7 @@ class ResourceCalendar(models.Model):
         # The whole first day is needed to know how far into it ``start`` is.
         local_midnight = zone.localize(datetime.combine(local_start.date(), datetime.min.time()))
         window_start = local_midnight.astimezone(pytz.utc).replace(tzinfo=None)
-        return self._qms_plan(
+        return self._qms_forward(
             start,
             lambda intervals, local: working_time.add_working_days(intervals, local, days),
             window_start=window_start,
@@ -122,7 +122,7 @@ class ResourceCalendar(models.Model):
         midnight = zone.localize(datetime.combine(local_day, datetime.min.time()))
         return midnight.astimezone(pytz.utc).replace(tzinfo=None)
 
-    def _qms_plan_back(self, end, compute, floor=None):
+    def _qms_backward(self, end, compute, floor=None):
         """Run ``compute(intervals, local_end)`` over a horizon growing backwards.
 
         Whole local days are fetched (a working-day count needs to know how far
@@ -158,7 +158,7 @@ class ResourceCalendar(models.Model):
         self.ensure_one()
         if duration < timedelta(0):
             raise UserError(self.env._("A deadline duration cannot be negative."))
-        return self._qms_plan_back(
+        return self._qms_backward(
             end,
             lambda intervals, local: working_time.subtract_working_time(intervals, local, duration),
             floor=floor,
@@ -169,7 +169,7 @@ class ResourceCalendar(models.Model):
         self.ensure_one()
         if days < 0:
             raise UserError(self.env._("A deadline duration cannot be negative."))
-        return self._qms_plan_back(
+        return self._qms_backward(
             end,
             lambda intervals, local: working_time.subtract_working_days(intervals, local, days),
             floor=floor,

@@ -14,8 +14,11 @@ class QmsFakeDocument(models.Model):
     company_id = fields.Many2one("res.company", default=lambda self: self.env.company)
     reached = fields.Char(default="")
     reminded = fields.Integer(default=0)
+    broken = fields.Boolean(help="Its hook fails, as a buggy addon's would.")
 
     def _qms_deadline_reached(self, deadlines, level):
+        if any(self.mapped("broken")):
+            raise ValueError("broken hook")
         for record in self:
             record.reached += f"{level};"
 

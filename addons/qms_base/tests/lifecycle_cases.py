@@ -115,6 +115,10 @@ class CallbackCases:
     the company calendar is China's 2026 working calendar."""
 
     callback_kind_code = None
+    # What the call wizard needs on top of the shared fields (e.g. a satisfaction rating).
+    callback_wizard_values = {}
+    # Whether a problem raised on the call becomes a record of the source's choosing.
+    callback_raises_problem = True
 
     def _callback_source(self):
         raise NotImplementedError
@@ -164,12 +168,15 @@ class CallbackCases:
                     "reached": True,
                     "answer": "Satisfied with the replacement.",
                     "problem": "The labels of the new batch peel off.",
+                    **self.callback_wizard_values,
                 }
             )
             wizard.action_record()
         self.assertEqual(callback.state, "done")
         self.assertEqual(callback.answer, "Satisfied with the replacement.")
-        self.assertTrue(callback.problem_res_id, "the new problem became a record")
+        self.assertEqual(callback.problem, "The labels of the new batch peel off.")
+        if self.callback_raises_problem:
+            self.assertTrue(callback.problem_res_id, "the new problem became a record")
         self.assertEqual(callback.qms_deadline_ids.state, "done")
         self.assertTrue(callback.qms_deadline_ids.on_time)
         self.assertEqual(self._callback_source().qms_callback_state, "done")

@@ -62,6 +62,20 @@ class TestDeadlineMixin(QmsCase):
         self.assertEqual(document.reached, "owner;escalated;")
         self.assertEqual(document.activity_ids.user_id, self.owner_user | self.manager_user)
 
+    def test_a_failing_hook_does_not_stop_the_batch(self):
+        document = self.env["qms.fake.document"].create(
+            {"user_id": self.owner_user.id, "broken": True}
+        )
+        document._qms_deadline_open("containment", start=START)
+        customer = self._customers(1)
+        self._open(customer, start=START)
+        with self.assertLogs("odoo.addons.qms_base.models.qms_deadline", "ERROR") as logs:
+            self.assertEqual(self.env["qms.deadline"]._process_due(now=cst(2026, 3, 6, 10, 0)), 2)
+        self.assertIn("_qms_deadline_reached failed", logs.output[0])
+        self.assertEqual(document.qms_deadline_ids.alert_level, "escalated", "the row moved on")
+        self.assertTrue(document.activity_ids, "its notices were sent")
+        self.assertEqual(customer.activity_ids.user_id, self.owner_user | self.manager_user)
+
     def test_cancel(self):
         document = self.env["qms.fake.document"].create({"user_id": self.owner_user.id})
         document._qms_deadline_open("containment", start=START)

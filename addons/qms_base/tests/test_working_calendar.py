@@ -11,7 +11,7 @@ class TestWorkingCalendar(QmsCase):
     """Deadlines land where a Chinese quality department expects them."""
 
     def _due(self, kind, start):
-        return kind._compute_due(self.calendar, start)
+        return kind._due_from(self.calendar, start)
 
     def test_three_working_days_over_qingming(self):
         # Friday 3 April 2026, 17:00: Qingming runs Saturday 4 to Monday 6.

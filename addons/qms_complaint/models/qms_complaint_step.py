@@ -11,6 +11,13 @@ STEPS = [
     ("d7", "D7 Prevention"),
     ("d8", "D8 Closure and recognition"),
 ]
+# The steps with a clock: the deadline kind (qms.deadline.kind code) behind their due time.
+STEP_DEADLINE_KINDS = {
+    "d0": "notify",
+    "d3": "containment",
+    "d5": "report_8d",
+    "d8": "closure",
+}
 
 
 class QmsComplaintStep(models.Model):
@@ -25,8 +32,10 @@ class QmsComplaintStep(models.Model):
     code = fields.Selection(STEPS, string="Step", required=True)
     sequence = fields.Integer()
     user_id = fields.Many2one("res.users", string="Owner")
-    due = fields.Datetime()
-    done = fields.Datetime()
+    due = fields.Datetime(
+        compute="_compute_due", help="The due time of the step's deadline, when it has one."
+    )
+    date_done = fields.Datetime("Done on")
     state = fields.Selection(
         [("todo", "To do"), ("late", "Late"), ("done", "Done")], compute="_compute_state"
     )
@@ -35,11 +44,25 @@ class QmsComplaintStep(models.Model):
         ("code_uniq", "unique(complaint_id, code)", "Each 8D step appears once per complaint."),
     ]
 
-    @api.depends("done", "due")
+    @api.depends(
+        "code",
+        "complaint_id.qms_deadline_ids.due",
+        "complaint_id.qms_deadline_ids.state",
+    )
+    def _compute_due(self):
+        for step in self:
+            kind = STEP_DEADLINE_KINDS.get(step.code)
+            deadlines = step.complaint_id.qms_deadline_ids.filtered(
+                lambda d, kind=kind: d.kind_id.code == kind and d.state != "cancelled"
+            )
+            # The latest row: a recurrence opens new ones, the old ones stay done.
+            step.due = deadlines.sorted(lambda d: (d.start, d.id))[-1:].due if kind else False
+
+    @api.depends("date_done", "due")
     def _compute_state(self):
         now = fields.Datetime.now()
         for step in self:
-            if step.done:
+            if step.date_done:
                 step.state = "done"
             else:
                 step.state = "late" if step.due and step.due < now else "todo"

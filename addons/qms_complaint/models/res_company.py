@@ -14,8 +14,6 @@ class ResCompany(models.Model):
     qms_complaint_severe_user_id = fields.Many2one(
         "res.users", string="Severe complaints go to", help="Sales head or general manager."
     )
-    qms_complaint_callback_min_days = fields.Integer("Callback from (days)", default=3)
-    qms_complaint_callback_attempts = fields.Integer("Callback attempts", default=2)
     qms_quarantine_location_id = fields.Many2one(
         "stock.location",
         string="Quarantine location",

@@ -22,13 +22,8 @@ class ResConfigSettings(models.TransientModel):
     qms_complaint_severe_user_id = fields.Many2one(
         related="company_id.qms_complaint_severe_user_id", readonly=False
     )
-    qms_complaint_callback_min_days = fields.Integer(
-        related="company_id.qms_complaint_callback_min_days", readonly=False
-    )
+    qms_complaint_callback_min_days = fields.Float("Callback from (days)")
     qms_complaint_callback_max_days = fields.Float("Callback until (days)")
-    qms_complaint_callback_attempts = fields.Integer(
-        related="company_id.qms_complaint_callback_attempts", readonly=False
-    )
     qms_quarantine_location_id = fields.Many2one(
         related="company_id.qms_quarantine_location_id", readonly=False
     )
@@ -46,5 +41,9 @@ class ResConfigSettings(models.TransientModel):
             "qms_complaint_handling_days": ("qms_complaint.deadline_kind_handling", "duration"),
             "qms_complaint_closure_days": ("qms_complaint.deadline_kind_closure", "duration"),
             "qms_complaint_closure_enabled": ("qms_complaint.deadline_kind_closure", "active"),
+            "qms_complaint_callback_min_days": (
+                "qms_complaint.deadline_kind_callback",
+                "window_start",
+            ),
             "qms_complaint_callback_max_days": ("qms_complaint.deadline_kind_callback", "duration"),
         }

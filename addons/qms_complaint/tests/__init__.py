@@ -7,3 +7,4 @@ from . import test_portal
 from . import test_reports
 from . import test_rpc_mail
 from . import test_inspections
+from . import test_workflow

@@ -66,3 +66,17 @@ class ComplaintCase(QmsCase):
         picking.move_ids.quantity = quantity
         picking.button_validate()
         return picking
+
+
+def send_8d_report(complaint):
+    """Send the 8D report as a user does: the composer of action_send_report, then Send.
+
+    The report is rendered as the real PDF (Odoo renders HTML in tests otherwise)."""
+    action = complaint.action_send_report()
+    composer = (
+        complaint.env[action["res_model"]]
+        .with_context(**action["context"], force_report_rendering=True)
+        .create({})
+    )
+    composer.action_send_mail()
+    return composer

@@ -4,6 +4,8 @@ from .common import ComplaintCase
 
 
 class TestCallback(ComplaintCase):
+    """The follow-up callback is a qms.callback of kind "complaint" (qms_base)."""
+
     def _handled(self):
         complaint = self._complaint()
         complaint.action_confirm_defect()
@@ -11,32 +13,31 @@ class TestCallback(ComplaintCase):
         return complaint
 
     def _record(self, complaint, **values):
-        wizard = Form(
-            self.env["qms.complaint.callback.wizard"].with_context(
-                default_complaint_id=complaint.id
-            )
-        )
+        action = complaint.action_record_callback()
+        wizard = Form(self.env[action["res_model"]].with_context(**action["context"]))
         for name, value in values.items():
             setattr(wizard, name, value)
         wizard.save().action_record()
 
     def _calls(self, complaint):
-        return complaint.activity_ids.filtered(
+        return complaint.qms_callback_ids.activity_ids.filtered(
             lambda a: a.activity_type_id == self.env.ref("mail.mail_activity_data_call")
         )
 
     def test_not_reached_gives_a_second_attempt(self):
         complaint = self._handled()
         self.assertEqual(complaint.callback_state, "planned")
+        callback = complaint.qms_callback_ids
+        self.assertEqual(callback.kind_id, self.env.ref("qms_complaint.deadline_kind_callback"))
         self.assertEqual(len(self._calls(complaint)), 1)
         self._record(complaint, reached=False, slot="morning")
         self.assertEqual(len(self._calls(complaint)), 1, "the next attempt replaces the first")
-        self.assertIn("Callback 2", self._calls(complaint).summary)
-        self.assertIn("afternoon", self._calls(complaint).summary.lower(), "another time slot")
+        self.assertEqual(callback.attempt, 2)
+        self.assertEqual(callback.slot, "afternoon", "another time slot")
         self._record(complaint, reached=False, slot="afternoon")
         self.assertEqual(complaint.callback_state, "failed")
         self.assertFalse(self._calls(complaint))
-        self.assertEqual(complaint.callback_ids.mapped("slot"), ["morning", "afternoon"])
+        self.assertEqual(callback.attempt_ids.mapped("slot"), ["morning", "afternoon"])
 
     def test_reached_with_a_new_problem(self):
         complaint = self._handled()
@@ -45,16 +46,36 @@ class TestCallback(ComplaintCase):
             reached=True,
             slot="afternoon",
             answer="Replacement fine",
-            new_problem=True,
-            new_problem_text="Backlight uneven on the new batch",
+            problem="Backlight uneven on the new batch",
         )
         self.assertEqual(complaint.callback_state, "done")
         child = complaint.child_ids
         self.assertEqual(len(child), 1)
         self.assertEqual(child.partner_id, self.customer)
-        self.assertEqual(complaint.callback_ids.new_complaint_id, child)
-        callback = complaint.qms_deadline_ids.filtered(lambda d: d.kind_id.code == "callback")
-        self.assertEqual(callback.state, "done")
+        self.assertIn("Backlight uneven", child.description)
+        callback = complaint.qms_callback_ids
+        self.assertEqual(
+            (callback.problem_res_model, callback.problem_res_id), (child._name, child.id)
+        )
+        self.assertEqual(callback.qms_deadline_ids.state, "done")
+
+    def test_closing_cancels_a_planned_callback(self):
+        complaint = self._complaint(
+            auditor_id=self.manager_user.id, project_owner_id=self.manager_user.id
+        )
+        complaint.action_confirm_defect()
+        complaint.action_mark_handled()
+        complaint.step_ids.filtered(lambda s: s.code != "d8").write(
+            {"date_done": "2026-03-02 08:00:00"}
+        )
+        complaint.action_confirm_effect_auditor()
+        complaint.action_confirm_effect_owner()
+        complaint.action_close()
+        callback = complaint.qms_callback_ids
+        self.assertEqual(callback.state, "cancelled", "closing never counts the call as done")
+        self.assertEqual(callback.qms_deadline_ids.state, "cancelled")
+        self.assertFalse(self._calls(complaint))
+        self.assertEqual(complaint.callback_state, "none")
 
 
 class TestRecurrence(ComplaintCase):
@@ -76,7 +97,9 @@ class TestRecurrence(ComplaintCase):
         self.env["qms.complaint.verification"].create(
             {"complaint_id": complaint.id, "checked": "200 pcs", "result": "pass"}
         )
-        complaint.step_ids.filtered(lambda s: s.code != "d8").write({"done": "2026-03-02 08:00:00"})
+        complaint.step_ids.filtered(lambda s: s.code != "d8").write(
+            {"date_done": "2026-03-02 08:00:00"}
+        )
         complaint.action_confirm_effect_auditor()
         complaint.action_confirm_effect_owner()
         complaint.action_close()
@@ -85,7 +108,8 @@ class TestRecurrence(ComplaintCase):
         self.assertEqual(complaint.revision, 1)
         old = complaint.revision_ids
         self.assertEqual(len(old), 1)
-        self.assertEqual((old.revision, old.root_cause_occurrence), (0, "Pressure drift"))
+        self.assertEqual(old.revision, 0)
+        self.assertIn("Pressure drift", old.summary)
         self.assertTrue(old.date_closed)
         self.assertFalse(complaint.auditor_confirmed, "the new revision needs a new confirmation")
         self.assertEqual(complaint.current_step, "D2")

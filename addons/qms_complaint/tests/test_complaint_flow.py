@@ -1,7 +1,10 @@
+from datetime import timedelta
+
+from odoo import fields
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import Form
 
-from .common import ComplaintCase
+from .common import ComplaintCase, send_8d_report
 
 
 class TestComplaintFlow(ComplaintCase):
@@ -21,16 +24,18 @@ class TestComplaintFlow(ComplaintCase):
             }
         )
         complaint.action_next_step()  # D4
-        self.env["qms.complaint.action"].create(
-            {
-                "complaint_id": complaint.id,
-                "name": "Closed-loop pressure control",
-                "user_id": self.owner_user.id,
-                "date_deadline": "2026-12-01",
-            }
+        complaint._qms_capa_create(
+            [
+                {
+                    "title": "Closed-loop pressure control",
+                    "kind": "corrective",
+                    "user_id": self.owner_user.id,
+                    "date_deadline": fields.Date.today() + timedelta(days=30),
+                }
+            ]
         )
         complaint.action_next_step()  # D5
-        complaint.action_send_report()
+        send_8d_report(complaint)
         self.env["qms.complaint.verification"].create(
             {"complaint_id": complaint.id, "checked": "Line 3 bonding, 200 pcs", "result": "pass"}
         )
@@ -65,11 +70,11 @@ class TestComplaintFlow(ComplaintCase):
         complaint.action_confirm_effect_owner()
         with self.assertRaisesRegex(UserError, "Finish or cancel these actions"):
             complaint.action_close()
-        complaint.action_ids.result = "Pressure within ±2% for 3 weeks"
-        complaint.action_ids.action_done()
+        complaint.qms_capa_ids.result = "Pressure within ±2% for 3 weeks"
+        complaint.qms_capa_ids.action_done()
         complaint.action_close()
         self.assertEqual(complaint.state, "closed")
-        self.assertTrue(all(complaint.step_ids.mapped("done")))
+        self.assertTrue(all(complaint.step_ids.mapped("date_done")))
         self.assertFalse(complaint._qms_open_deadlines(), "closing closes every deadline")
         notify, containment, report = (
             complaint.qms_deadline_ids.filtered(lambda d, c=code: d.kind_id.code == c)
@@ -92,23 +97,26 @@ class TestComplaintFlow(ComplaintCase):
 
     def test_action_is_an_activity_for_its_owner(self):
         complaint = self._complaint()
-        action = self.env["qms.complaint.action"].create(
-            {
-                "complaint_id": complaint.id,
-                "name": "Sort stock",
-                "action_type": "containment",
-                "user_id": self.manager_user.id,
-                "date_deadline": "2026-12-01",
-            }
+        action = complaint._qms_capa_create(
+            [
+                {
+                    "title": "Sort stock",
+                    "kind": "containment",
+                    "user_id": self.manager_user.id,
+                    "date_deadline": fields.Date.today() + timedelta(days=30),
+                }
+            ]
         )
-        self.assertEqual(action.activity_id.user_id, self.manager_user)
+        self.assertEqual(action.res_model, "qms.complaint")
+        self.assertEqual(complaint.qms_capa_ids, action)
+        self.assertEqual(action.activity_ids.user_id, self.manager_user)
         action.user_id = self.owner_user
-        self.assertEqual(action.activity_id.user_id, self.owner_user)
+        self.assertEqual(action.activity_ids.user_id, self.owner_user)
         with self.assertRaisesRegex(UserError, "Describe the result"):
             action.action_done()
         action.result = "Sorted 1 200 pcs, 14 rejected"
         action.action_done()
-        self.assertFalse(action.activity_id.exists(), "done: off the owner's list")
+        self.assertFalse(action.activity_ids, "done: off the owner's list")
 
     def test_not_our_responsibility_keeps_everything(self):
         complaint = self._complaint()

@@ -54,7 +54,8 @@ class TestContainment(ComplaintCase):
         containment = complaint.qms_deadline_ids.filtered(lambda d: d.kind_id.code == "containment")
         self.assertEqual(containment.state, "done")
         self.assertEqual(
-            complaint.step_ids.filtered(lambda s: s.code == "d3").done, complaint.date_contained
+            complaint.step_ids.filtered(lambda s: s.code == "d3").date_done,
+            complaint.date_contained,
         )
 
     def test_without_lot_every_lot_is_suspect_but_not_quarantine(self):

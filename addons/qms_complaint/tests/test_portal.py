@@ -1,6 +1,10 @@
 import re
+from datetime import timedelta
 
+from odoo import fields
 from odoo.tests import HttpCase, new_test_user, tagged
+
+from .common import send_8d_report
 
 
 @tagged("post_install", "-at_install")
@@ -76,6 +80,23 @@ class TestComplaintPortal(HttpCase):
             }
         )
 
+    def _send_report(self, complaint):
+        """The 8D report sent through the composer, once D4 and D5 are filled."""
+        complaint.action_confirm_defect()
+        complaint.write({"root_cause_occurrence": "Worn jig", "root_cause_escape": "No check"})
+        complaint._qms_capa_create(
+            [
+                {
+                    "title": "Replace the jig",
+                    "kind": "corrective",
+                    "user_id": self.env.user.id,
+                    "date_deadline": fields.Date.today() + timedelta(days=30),
+                }
+            ]
+        )
+        send_8d_report(complaint)
+        self.assertTrue(complaint.date_report_sent)
+
     def _csrf_token(self):
         page = self.url_open("/my/complaints/new")
         self.assertEqual(page.status_code, 200)
@@ -142,7 +163,7 @@ class TestComplaintPortal(HttpCase):
         self.authenticate(self.user_a.login, self.user_a.login)
         url = f"/my/complaints/{complaint.id}?report_type=pdf&download=true"
         self.assertEqual(self.url_open(url).status_code, 404, "no report before it is sent")
-        complaint.date_report_sent = "2026-03-02 08:00:00"
+        self._send_report(complaint)
         detail = self.url_open(f"/my/complaints/{complaint.id}")
         if not self.env.ref("qms_complaint.action_report_qms_complaint_8d", False):
             self.assertNotIn("o_qms_complaint_report", detail.text)
@@ -161,7 +182,7 @@ class TestComplaintPortal(HttpCase):
 
     def test_other_customer_sees_nothing(self):
         complaint = self._complaint_a()
-        complaint.date_report_sent = "2026-03-02 08:00:00"
+        self._send_report(complaint)
         self.authenticate(self.user_b.login, self.user_b.login)
         self.assertEqual(self._counter(), 0)
         listing = self.url_open("/my/complaints")

@@ -7,10 +7,13 @@ from datetime import date, datetime, timedelta
 import openpyxl
 import polib
 import pytz
+from freezegun import freeze_time
 
 from odoo import fields, http
 from odoo.modules.module import get_module_path
 from odoo.tests import HttpCase, TransactionCase, new_test_user, tagged
+
+from .common import send_8d_report
 
 REPORT = "qms_complaint.action_report_qms_complaint_8d"
 REGISTER_REPORT = "qms_complaint.action_report_qms_complaint_register_xlsx"
@@ -151,16 +154,18 @@ class ReportCase:
                 "recognition": "Thanks to the line 2 team",
             }
         )
-        cls.action = cls.env["qms.complaint.action"].create(
-            {
-                "complaint_id": cls.complaint.id,
-                "name": "Replace the gripper pads every 20000 cycles",
-                "action_type": "corrective",
-                "user_id": cls.leader.id,
-                "date_deadline": date(2026, 3, 20),
-                "result": "Pads replaced, no scratch since",
-            }
-        )
+        with freeze_time("2026-03-05 02:00:00"):
+            cls.action = cls.complaint._qms_capa_create(
+                [
+                    {
+                        "title": "Replace the gripper pads every 20000 cycles",
+                        "kind": "corrective",
+                        "user_id": cls.leader.id,
+                        "date_deadline": date(2026, 3, 20),
+                        "result": "Pads replaced, no scratch since",
+                    }
+                ]
+            )
         cls.env["qms.complaint.verification"].create(
             {
                 "complaint_id": cls.complaint.id,
@@ -332,7 +337,7 @@ class TestComplaintRegister(ReportCase, TransactionCase):
             }
         )
         cls.complaint.action_confirm_defect()  # 8D starts: D0 done, D1 is next
-        cls.complaint.action_send_report()  # months after its due date: late
+        send_8d_report(cls.complaint)  # months after its due date: late
         cls.fresh = Complaint.create(
             {
                 "title": "Bracket bent",
@@ -346,7 +351,21 @@ class TestComplaintRegister(ReportCase, TransactionCase):
             }
         )
         cls.fresh.action_confirm_defect()
-        cls.fresh.action_send_report()  # within its 3 working days: on time
+        # The report is offered once D4 and D5 are filled.
+        cls.fresh.write(
+            {"root_cause_occurrence": "Bent in the press", "root_cause_escape": "No check"}
+        )
+        cls.fresh._qms_capa_create(
+            [
+                {
+                    "title": "Check the bracket angle",
+                    "kind": "corrective",
+                    "user_id": cls.engineer.id,
+                    "date_deadline": fields.Date.today() + timedelta(days=10),
+                }
+            ]
+        )
+        send_8d_report(cls.fresh)  # within its 3 working days: on time
         cls.consultation.action_answer()
 
     def _workbook(self, complaints):

@@ -87,5 +87,6 @@ class TestComplaintMail(ComplaintCase):
         self.assertEqual(complaint.contact_id, contact)
         self.assertEqual(complaint.channel, "email")
         self.assertEqual(complaint.title, "Cracked lens on shipment 4471")
+        self.assertTrue(complaint.name.startswith("CC"), "numbered, not named after the subject")
         self.assertIn("cracked lenses", complaint.description)
         self.assertTrue(complaint.qms_deadline_ids)

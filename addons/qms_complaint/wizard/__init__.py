@@ -1,2 +1,2 @@
-from . import qms_complaint_callback_wizard
+from . import qms_complaint_cancel_wizard
 from . import qms_complaint_responsibility_wizard

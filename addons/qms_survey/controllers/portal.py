@@ -48,12 +48,8 @@ class QmsSurveyPortal(CustomerPortal):
         for invitation in invitations:
             answer = answers.filtered(lambda a, i=invitation: a.qms_invitation_id == i)[:1]
             if answer:
-                urls[invitation.id] = (
-                    f"{answer.survey_id.get_start_url()}?answer_token={answer.access_token}"
-                )
-                print_urls[invitation.id] = (
-                    f"{answer.survey_id.get_print_url()}?answer_token={answer.access_token}"
-                )
+                urls[invitation.id] = answer.get_start_url()
+                print_urls[invitation.id] = answer.get_print_url()
         values = self._prepare_portal_layout_values()
         values.update(
             {

@@ -6,8 +6,8 @@ from . import qms_survey_campaign
 from . import qms_survey_campaign_report
 from . import qms_survey_invitation
 from . import qms_survey_score
-from . import qms_survey_action
-from . import qms_survey_callback
+from . import qms_capa
+from . import qms_callback
 from . import qms_survey_visit
 from . import survey_user_input
 from . import res_company

@@ -4,7 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from ..tools import scoring
-from .survey_question import SCORED_TYPES
+from .qms_capa import CAPA_KIND
 
 ANSWERED = ("returned", "late")
 
@@ -27,7 +27,7 @@ class QmsSurveyCampaign(models.Model):
     """One round of the satisfaction survey: questionnaire, weights, invited contacts."""
 
     _name = "qms.survey.campaign"
-    _inherit = ["qms.sequence.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = ["qms.sequence.mixin", "qms.capa.mixin", "mail.thread", "mail.activity.mixin"]
     _description = "Customer Satisfaction Campaign"
     _order = "date_send desc, id desc"
     _qms_sequence_code = "qms.survey.campaign"
@@ -61,9 +61,16 @@ class QmsSurveyCampaign(models.Model):
     )
     date_deadline = fields.Datetime(
         "Return deadline",
-        tracking=True,
-        help="Answers after it count as not returned. Computed from the return window "
-        "(working days) when the campaign is sent, unless set.",
+        compute="_compute_date_deadline",
+        inverse="_inverse_date_deadline",
+        help="Answers after it count as not returned: the latest return deadline of the "
+        "contacts, each computed from the return window (working days) when sent. Set it "
+        "before sending to give every contact this deadline instead.",
+    )
+    date_deadline_requested = fields.Datetime(
+        "Requested return deadline",
+        copy=False,
+        help="The return deadline asked for before sending (empty: the return window).",
     )
     state = fields.Selection(
         [("draft", "Draft"), ("sent", "Sent"), ("closed", "Closed"), ("cancelled", "Cancelled")],
@@ -76,7 +83,6 @@ class QmsSurveyCampaign(models.Model):
         "qms.survey.weight", "campaign_id", string="Module weights", copy=True
     )
     invitation_ids = fields.One2many("qms.survey.invitation", "campaign_id", string="Invitations")
-    action_ids = fields.One2many("qms.survey.action", "campaign_id", string="Corrective actions")
     score_ids = fields.One2many("qms.survey.score", "campaign_id", string="Module scores")
     sent_count = fields.Integer("Sent", compute="_compute_return_stats")
     returned_count = fields.Integer("Returned", compute="_compute_return_stats")
@@ -95,28 +101,27 @@ class QmsSurveyCampaign(models.Model):
         copy=False,
         help="Share of scored customers in the bands satisfied or very satisfied.",
     )
-    action_count = fields.Integer(compute="_compute_action_count")
-    improvement_report_ids = fields.One2many(
-        "qms.survey.action",
-        "campaign_id",
-        domain=[("kind", "=", "return_rate")],
-        string="Improvement reports",
+    # Read from the campaign's actions (not a one2many on a field qms_survey adds to
+    # qms.capa: qms_base's registry reloads in tests would lose its inverse).
+    improvement_report_ids = fields.Many2many(
+        "qms.capa", string="Improvement reports", compute="_compute_improvement_report_ids"
     )
     previous_campaign_id = fields.Many2one(
         "qms.survey.campaign", compute="_compute_previous_campaign_id"
     )
     note = fields.Html()
 
-    @api.constrains("date_send", "date_deadline")
+    @api.constrains("date_send", "date_deadline_requested")
     def _check_dates(self):
         for campaign in self:
-            if campaign.date_deadline and campaign.date_deadline < campaign.date_send:
+            deadline = campaign.date_deadline_requested
+            if deadline and deadline < campaign.date_send:
                 raise ValidationError(
                     self.env._(
                         "Campaign %(campaign)s: the return deadline %(deadline)s is before the "
                         "send date %(send)s.",
                         campaign=campaign.display_name,
-                        deadline=campaign.date_deadline,
+                        deadline=deadline,
                         send=campaign.date_send,
                     )
                 )
@@ -124,7 +129,7 @@ class QmsSurveyCampaign(models.Model):
     @api.constrains("weight_ids")
     def _check_weights(self):
         for campaign in self.filtered("weight_ids"):
-            campaign._qms_check_weights()
+            campaign._validate_weights()
 
     @api.constrains("campaign_type", "project_stage")
     def _check_project_stage(self):
@@ -150,13 +155,39 @@ class QmsSurveyCampaign(models.Model):
             campaign.return_rate = rate or 0.0
             campaign.improvement_required = rate is not None and rate < campaign.return_target
 
-    def _compute_action_count(self):
-        groups = self.env["qms.survey.action"]._read_group(
-            [("campaign_id", "in", self.ids)], ["campaign_id"], ["__count"]
-        )
-        counts = {campaign.id: count for campaign, count in groups}
+    @api.depends("qms_capa_ids")
+    def _compute_improvement_report_ids(self):
         for campaign in self:
-            campaign.action_count = counts.get(campaign.id, 0)
+            campaign.improvement_report_ids = campaign.qms_capa_ids.filtered(
+                lambda c: c.survey_kind == "return_rate"
+            )
+
+    @api.depends("invitation_ids.return_due", "date_deadline_requested")
+    def _compute_date_deadline(self):
+        """The latest due date of the contacts' return deadlines, read in one query."""
+        latest = {}
+        if self.ids:
+            kind = self.env["qms.deadline.kind"].sudo()._get_kind("qms.survey.invitation", "return")
+            self.env["qms.deadline"].flush_model(["res_model", "res_id", "kind_id", "due"])
+            self.env["qms.survey.invitation"].flush_model(["campaign_id"])
+            self.env.cr.execute(
+                """
+                SELECT i.campaign_id, MAX(d.due)
+                  FROM qms_deadline d
+                  JOIN qms_survey_invitation i ON i.id = d.res_id
+                 WHERE d.res_model = 'qms.survey.invitation' AND d.kind_id = %s
+                   AND i.campaign_id = ANY(%s)
+              GROUP BY i.campaign_id
+                """,
+                [kind.id, list(self.ids)],
+            )
+            latest = dict(self.env.cr.fetchall())
+        for campaign in self:
+            campaign.date_deadline = latest.get(campaign.id) or campaign.date_deadline_requested
+
+    def _inverse_date_deadline(self):
+        for campaign in self:
+            campaign.date_deadline_requested = campaign.date_deadline
 
     @api.depends("date_send", "campaign_type", "company_id")
     def _compute_previous_campaign_id(self):
@@ -206,11 +237,12 @@ class QmsSurveyCampaign(models.Model):
         contacts added once the campaign is out get their own return window.
         """
         for campaign in self:
-            campaign._qms_check_ready()
+            campaign._check_ready()
         now = fields.Datetime.now()
         for campaign in self:
             first = campaign.state == "draft"
-            if first and campaign.date_deadline and campaign.date_deadline < now:
+            requested = campaign.date_deadline_requested if first else False
+            if requested and requested < now:
                 raise UserError(
                     self.env._(
                         "Campaign %(campaign)s: its return deadline has passed.",
@@ -218,13 +250,10 @@ class QmsSurveyCampaign(models.Model):
                     )
                 )
             invitations = campaign.invitation_ids.filtered(lambda i: i.state == "draft")
-            invitations._qms_send(now=now, due=(first and campaign.date_deadline) or None)
-            dues = invitations.mapped("return_due")
+            invitations._send(now=now, due=requested or None)
             values = {"state": "sent"}
             if first:
                 values["date_send"] = min(campaign.date_send, now)
-            if dues and (not campaign.date_deadline or max(dues) > campaign.date_deadline):
-                values["date_deadline"] = max(dues)
             campaign.write(values)
         return True
 
@@ -232,7 +261,7 @@ class QmsSurveyCampaign(models.Model):
         for campaign in self:
             if campaign.state != "sent":
                 raise UserError(self.env._("Only a sent campaign can be closed."))
-            campaign._qms_compute_scores()
+            campaign._score_answers()
             if campaign.improvement_required and not campaign.improvement_report_ids:
                 raise UserError(
                     self.env._(
@@ -255,6 +284,7 @@ class QmsSurveyCampaign(models.Model):
                 raise UserError(self.env._("A closed campaign cannot be cancelled."))
             campaign.invitation_ids._qms_deadline_cancel("return")
         self.state = "cancelled"
+        return True
 
     def action_reset_draft(self):
         if any(c.state != "cancelled" for c in self):
@@ -262,33 +292,31 @@ class QmsSurveyCampaign(models.Model):
         if self.invitation_ids.filtered(lambda i: i.state != "draft"):
             raise UserError(self.env._("Invitations were already sent; copy the campaign instead."))
         self.state = "draft"
+        return True
 
     def action_compute_scores(self):
         for campaign in self:
-            campaign._qms_compute_scores()
+            campaign._score_answers()
         return True
 
     def action_create_improvement_report(self):
         self.ensure_one()
-        report = self.improvement_report_ids[:1] or self._qms_create_corrective_action(
+        report = self.improvement_report_ids[:1] or self._create_capas(
             [
                 {
-                    "campaign_id": self.id,
-                    "kind": "return_rate",
-                    "name": self.env._(
+                    "survey_kind": "return_rate",
+                    "kind": CAPA_KIND["return_rate"],
+                    "title": self.env._(
                         "Return rate %(rate).1f%% below target %(target).1f%%",
                         rate=self.return_rate,
                         target=self.return_target,
                     ),
-                    "score": self.return_rate,
-                    "user_id": self.user_id.id,
+                    "survey_score": self.return_rate,
+                    "user_id": (self.user_id or self.env.user).id,
                 }
             ]
         )
-        return report._qms_open_form()
-
-    def action_view_actions(self):
-        return records_action(self, "qms_survey.qms_survey_action_action", "campaign_id")
+        return report[:1]._get_records_action()
 
     def action_view_invitations(self):
         return records_action(self, "qms_survey.qms_survey_invitation_action", "campaign_id")
@@ -296,7 +324,7 @@ class QmsSurveyCampaign(models.Model):
     # ------------------------------------------------------------------
     # Business methods
     # ------------------------------------------------------------------
-    def _qms_check_weights(self):
+    def _validate_weights(self):
         self.ensure_one()
         weights = self.weight_ids.mapped("weight")
         if not scoring.weights_valid(weights):
@@ -309,7 +337,7 @@ class QmsSurveyCampaign(models.Model):
                 )
             )
 
-    def _qms_check_ready(self):
+    def _check_ready(self):
         self.ensure_one()
         if self.state not in ("draft", "sent"):
             raise UserError(
@@ -321,7 +349,7 @@ class QmsSurveyCampaign(models.Model):
                     "Campaign %(campaign)s has no module weights.", campaign=self.display_name
                 )
             )
-        self._qms_check_weights()
+        self._validate_weights()
         if not self.invitation_ids:
             raise UserError(
                 self.env._(
@@ -349,19 +377,21 @@ class QmsSurveyCampaign(models.Model):
                 )
             )
 
-    def _qms_thresholds(self):
+    def _thresholds(self):
         return self.company_id._qms_survey_thresholds()
 
-    def _qms_question_meta(self):
+    def _question_meta(self):
         """``({question: module}, {question: max points}, suggestion questions)``."""
         self.ensure_one()
         questions = self.survey_id.question_ids
-        scored = questions.filtered(lambda q: q.qms_module_id and q.question_type in SCORED_TYPES)
+        scored = questions.filtered(
+            lambda q: q.qms_module_id and q.question_type in scoring.SCORED_TYPES
+        )
         modules = {q.id: q.qms_module_id.id for q in scored}
-        maximum = {q.id: q._qms_max_points() for q in scored}
+        maximum = {q.id: q.qms_max_score for q in scored}
         return modules, maximum, questions.filtered("qms_is_suggestion")
 
-    def _qms_answer_rows(self, invitation_ids=None):
+    def _answer_rows(self, invitation_ids=None):
         """Points per (questionnaire, question) of the campaign's answered invitations.
 
         One grouped SQL read: ``[(invitation, customer, question, points, answered)]``.
@@ -383,19 +413,19 @@ class QmsSurveyCampaign(models.Model):
         self.env.cr.execute(query + " GROUP BY i.id, i.partner_id, l.question_id", params)
         return self.env.cr.fetchall()
 
-    def _qms_compute_scores(self, invitations=None, raise_actions=True):
+    def _score_answers(self, invitations=None, raise_actions=True):
         """Score answered invitations (all of the campaign's by default) in one pass.
 
         One grouped SQL read of the answer lines, the arithmetic in
-        ``tools/scoring.py``, then one bulk write of totals, grades and bands
-        (module scores are read back through the ``qms.survey.score`` view).
+        ``tools/scoring.py``, then bulk writes of totals, grades and bands and
+        of the module score rows (``qms.survey.score``) the analyses read.
         Returns the aggregates: per module, per question and per customer.
         """
         self.ensure_one()
-        thresholds = self._qms_thresholds()
-        question_module, question_max, suggestion_questions = self._qms_question_meta()
+        thresholds = self._thresholds()
+        question_module, question_max, suggestion_questions = self._question_meta()
         weights = {w.module_id.id: w.weight for w in self.weight_ids}
-        rows = self._qms_answer_rows(None if invitations is None else invitations.ids)
+        rows = self._answer_rows(None if invitations is None else invitations.ids)
         partner_of = {row[0]: row[1] for row in rows}
         results = scoring.score_questionnaires(
             [(row[0], row[2], row[3], row[4]) for row in rows],
@@ -412,10 +442,10 @@ class QmsSurveyCampaign(models.Model):
                 per_module[module_id].append(score)
             for question_id, item in result["items"].items():
                 question_stats[question_id].append(item)
-        self._qms_store_scores(results, thresholds)
-        self._qms_store_campaign_stats()
+        self._store_scores(results, thresholds)
+        self._store_campaign_stats()
         if raise_actions:
-            self._qms_raise_actions(results, thresholds, suggestion_questions)
+            self._raise_capas(results, thresholds, suggestion_questions)
         return {
             "modules": {module: scoring.mean(values) for module, values in per_module.items()},
             "questions": {
@@ -427,8 +457,10 @@ class QmsSurveyCampaign(models.Model):
             "invitations": results,
         }
 
-    def _qms_store_scores(self, results, thresholds):
-        """One bulk UPDATE: total, grade and band of each scored invitation."""
+    def _store_scores(self, results, thresholds):
+        """Bulk writes: total, grade and band of each scored invitation (one UPDATE),
+        its module score rows (one DELETE of the modules no longer scored, one
+        upsert that leaves unchanged rows alone)."""
         if not results:
             return
         ids = list(results)
@@ -449,13 +481,44 @@ class QmsSurveyCampaign(models.Model):
                 [scoring.band(total, thresholds) for total in totals],
             ],
         )
+        scores = [
+            (invitation_id, module_id, score)
+            for invitation_id, result in results.items()
+            for module_id, score in result["modules"].items()
+            if score is not None
+        ]
+        score_invitations = [row[0] for row in scores]
+        score_modules = [row[1] for row in scores]
+        self.env["qms.survey.score"].flush_model()
+        self.env.cr.execute(
+            """
+            DELETE FROM qms_survey_score s
+             WHERE s.invitation_id = ANY(%s)
+               AND (s.invitation_id, s.module_id) NOT IN (
+                       SELECT * FROM unnest(%s::int[], %s::int[]))
+            """,
+            [ids, score_invitations, score_modules],
+        )
+        self.env.cr.execute(
+            """
+            INSERT INTO qms_survey_score
+                   (invitation_id, module_id, score, campaign_id, company_id, partner_id, date)
+            SELECT v.invitation_id, v.module_id, v.score, i.campaign_id, i.company_id,
+                   i.partner_id, i.campaign_date
+              FROM unnest(%s::int[], %s::int[], %s::float8[]) AS v(invitation_id, module_id, score)
+              JOIN qms_survey_invitation i ON i.id = v.invitation_id
+                ON CONFLICT (invitation_id, module_id) DO UPDATE SET score = EXCLUDED.score
+             WHERE qms_survey_score.score IS DISTINCT FROM EXCLUDED.score
+            """,
+            [score_invitations, score_modules, [row[2] for row in scores]],
+        )
         self.env["qms.survey.invitation"].invalidate_model(
-            ["score_total", "grade", "band", "scored"]
+            ["score_total", "grade", "band", "scored", "score_ids"]
         )
         self.env["qms.survey.score"].invalidate_model()
         self.invalidate_recordset(["score_ids"])
 
-    def _qms_store_campaign_stats(self):
+    def _store_campaign_stats(self):
         self.ensure_one()
         self.env.cr.execute(
             """
@@ -477,7 +540,7 @@ class QmsSurveyCampaign(models.Model):
             }
         )
 
-    def _qms_raise_actions(self, results, thresholds, suggestion_questions):
+    def _raise_capas(self, results, thresholds, suggestion_questions):
         """A corrective action per low item, low total and suggestion; never twice."""
         self.ensure_one()
         low = {
@@ -510,10 +573,15 @@ class QmsSurveyCampaign(models.Model):
             set(low) | {invitation_id for invitation_id, _q, _t in suggestions}
         )
         existing = {
-            (a.invitation_id.id, a.kind, a.question_id.id)
-            for a in self.env["qms.survey.action"]
+            (capa.survey_invitation_id.id, capa.survey_kind, capa.survey_question_id.id)
+            for capa in self.env["qms.capa"]
             .with_context(active_test=False)
-            .search([("campaign_id", "=", self.id), ("invitation_id", "in", concerned.ids)])
+            .search(
+                [
+                    ("survey_campaign_id", "=", self.id),
+                    ("survey_invitation_id", "in", concerned.ids),
+                ]
+            )
         }
         questions = {q.id: q for q in self.survey_id.question_ids}
         no_module = self.env["qms.survey.module"]
@@ -527,7 +595,7 @@ class QmsSurveyCampaign(models.Model):
                     continue
                 question = questions[question_id]
                 vals_list.append(
-                    invitation._qms_action_values(
+                    invitation._capa_values(
                         "low_item",
                         result["items"][question_id],
                         question.qms_module_id,
@@ -542,7 +610,7 @@ class QmsSurveyCampaign(models.Model):
                 )
             if low_total and (invitation.id, "low_total", False) not in existing:
                 vals_list.append(
-                    invitation._qms_action_values(
+                    invitation._capa_values(
                         "low_total",
                         result["total"],
                         no_module,
@@ -560,20 +628,23 @@ class QmsSurveyCampaign(models.Model):
                 continue
             question = questions[question_id]
             invitation = concerned.browse(invitation_id)
-            values = invitation._qms_action_values(
+            values = invitation._capa_values(
                 "suggestion", False, question.qms_module_id, question, text[:200]
             )
-            values["suggestion"] = text
+            values["survey_suggestion"] = text
             vals_list.append(values)
         if vals_list:
-            self._qms_create_corrective_action(vals_list)
+            self._create_capas(vals_list)
 
-    def _qms_create_corrective_action(self, vals_list):
-        """Record corrective actions and give each to its responsible department.
+    def _create_capas(self, vals_list):
+        """Record the survey's corrective actions on this campaign (``qms.capa``):
+        each owner gets the action's activity and due date.
 
-        Hook: a bridge with ``qms_complaint`` overrides this to open an internal
-        complaint (8D) for each action instead of, or besides, the activity.
+        Hook: the bridge with ``qms_complaint`` extends this (calling ``super()``)
+        to run each action as an internal complaint (8D).
         """
-        actions = self.env["qms.survey.action"].create(vals_list)
-        actions._qms_schedule_activity()
-        return actions
+        self.ensure_one()
+        capas = self._qms_capa_create(vals_list)
+        self.invalidate_recordset(["qms_capa_ids", "improvement_report_ids"])
+        capas.survey_invitation_id.invalidate_recordset(["capa_ids", "suggestion"])
+        return capas

@@ -11,7 +11,7 @@ class QmsSurveyCampaign(models.Model):
 
     _inherit = "qms.survey.campaign"
 
-    def _qms_trend(self, limit=8):
+    def _trend(self, limit=8):
         """The last ``limit`` campaigns up to this one, with their averages per
         module (``{campaign_id: {module_id: avg}}``) and total (``{campaign: avg}``)."""
         self.ensure_one()
@@ -32,9 +32,9 @@ class QmsSurveyCampaign(models.Model):
                 ["score_total:avg"],
             )
         )
-        return campaigns, campaigns._qms_module_averages(), totals
+        return campaigns, campaigns._module_averages(), totals
 
-    def _qms_module_averages(self):
+    def _module_averages(self):
         """``{campaign id: {module id: average score}}`` of these campaigns."""
         groups = self.env["qms.survey.score"]._read_group(
             [("campaign_id", "in", self.ids)], ["campaign_id", "module_id"], ["score:avg"]
@@ -44,7 +44,7 @@ class QmsSurveyCampaign(models.Model):
             by_campaign[campaign.id][module.id] = average
         return by_campaign
 
-    def _qms_customer_totals(self):
+    def _customer_totals(self):
         """``{campaign id: {customer id: average total}}`` of these campaigns."""
         totals = defaultdict(dict)
         for campaign, partner, average in self.env["qms.survey.invitation"]._read_group(
@@ -55,7 +55,7 @@ class QmsSurveyCampaign(models.Model):
             totals[campaign.id][partner.id] = average
         return totals
 
-    def _qms_report_data(self):
+    def _report_data(self):
         """What the summary report shows besides the campaign's own fields."""
         self.ensure_one()
         averages = {
@@ -68,7 +68,7 @@ class QmsSurveyCampaign(models.Model):
             {"name": w.module_id.name, "weight": w.weight, "average": averages.get(w.module_id.id)}
             for w in self.weight_ids
         ]
-        campaigns, by_campaign, totals = self._qms_trend()
+        campaigns, by_campaign, totals = self._trend()
         trend = [
             {
                 "campaign": campaign.title or campaign.name,
@@ -77,9 +77,9 @@ class QmsSurveyCampaign(models.Model):
             }
             for campaign in campaigns
         ]
-        return {"modules": modules, "trend": trend, "quarters": self._qms_return_rate_by_quarter()}
+        return {"modules": modules, "trend": trend, "quarters": self._return_rate_by_quarter()}
 
-    def _qms_return_rate_by_quarter(self, year=None):
+    def _return_rate_by_quarter(self, year=None):
         """``[(quarter label, sent, returned, rate)]`` of the company's campaigns."""
         company = self.company_id[:1] or self.env.company
         domain = [("company_id", "=", company.id), ("sent_date", "!=", False)]

@@ -1,11 +1,7 @@
-import logging
-
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from ..tools import scoring
-
-_logger = logging.getLogger(__name__)
+from .qms_capa import CAPA_KIND
 
 BAND_SELECTION = [
     ("very_satisfied", "Very satisfied"),
@@ -61,12 +57,14 @@ class QmsSurveyInvitation(models.Model):
         index=True,
     )
     sent_date = fields.Datetime(readonly=True, copy=False)
-    return_due = fields.Datetime("Return by", readonly=True, copy=False)
+    return_due = fields.Datetime(
+        "Return by",
+        compute="_compute_return_due",
+        compute_sudo=True,
+        help="Due date of the contact's return deadline: answers after it count as not returned.",
+    )
     answer_date = fields.Datetime(readonly=True, copy=False)
     receipt_confirmed = fields.Boolean(tracking=True, copy=False)
-    reminder_count = fields.Integer(
-        "Reminder steps done", readonly=True, copy=False, help="Reminder steps already sent."
-    )
     user_input_id = fields.Many2one("survey.user_input", string="Answer", readonly=True, copy=False)
     access_url = fields.Char("Questionnaire link", compute="_compute_access_url")
     sent_count = fields.Integer(compute="_compute_counts", store=True, aggregator="sum")
@@ -78,7 +76,9 @@ class QmsSurveyInvitation(models.Model):
     grade = fields.Selection([("A", "A"), ("B", "B")], readonly=True, copy=False)
     band = fields.Selection(BAND_SELECTION, string="Index band", readonly=True, copy=False)
     score_ids = fields.One2many("qms.survey.score", "invitation_id", string="Module scores")
-    action_ids = fields.One2many("qms.survey.action", "invitation_id", string="Corrective actions")
+    capa_ids = fields.Many2many(
+        "qms.capa", string="Corrective actions", compute="_compute_capa_ids"
+    )
     suggestion = fields.Text(compute="_compute_suggestion")
     campaign_date = fields.Datetime(
         related="campaign_id.date_send", store=True, string="Campaign date"
@@ -109,21 +109,31 @@ class QmsSurveyInvitation(models.Model):
             invitation.sent_count = int(invitation.state != "draft")
             invitation.returned_count = int(invitation.state == "returned")
 
+    @api.depends("qms_deadline_ids.due", "qms_deadline_ids.kind_id")
+    def _compute_return_due(self):
+        for invitation in self:
+            rows = invitation.qms_deadline_ids.filtered(lambda d: d.kind_id.code == "return")
+            invitation.return_due = rows.sorted("id")[-1:].due
+
     def _compute_access_url(self):
         for invitation in self:
             answer = invitation.user_input_id
             invitation.access_url = (
-                f"{invitation.get_base_url()}{answer.survey_id.get_start_url()}"
-                f"?answer_token={answer.access_token}"
-                if answer
-                else False
+                f"{invitation.get_base_url()}{answer.get_start_url()}" if answer else False
+            )
+
+    def _compute_capa_ids(self):
+        capas = self.env["qms.capa"].search([("survey_invitation_id", "in", self.ids)])
+        for invitation in self:
+            invitation.capa_ids = capas.filtered(
+                lambda c, i=invitation: c.survey_invitation_id == i
             )
 
     def _compute_suggestion(self):
         for invitation in self:
             invitation.suggestion = "\n".join(
-                invitation.action_ids.filtered(lambda a: a.kind == "suggestion").mapped(
-                    "suggestion"
+                invitation.capa_ids.filtered(lambda c: c.survey_kind == "suggestion").mapped(
+                    "survey_suggestion"
                 )
             )
 
@@ -169,13 +179,15 @@ class QmsSurveyInvitation(models.Model):
                         "Send campaign %(campaign)s itself first.", campaign=campaign.display_name
                     )
                 )
-            campaign._qms_check_ready()
-        self.filtered(lambda i: i.state == "draft")._qms_send()
+            campaign._check_ready()
+        self.filtered(lambda i: i.state == "draft")._send()
+        return True
 
     def action_confirm_receipt(self):
         self.receipt_confirmed = True
         activity_type = self.env.ref("mail.mail_activity_data_call")
         self.activity_ids.filtered(lambda a: a.activity_type_id == activity_type).action_done()
+        return True
 
     def action_open_answer(self):
         self.ensure_one()
@@ -190,7 +202,7 @@ class QmsSurveyInvitation(models.Model):
     # ------------------------------------------------------------------
     # Business methods
     # ------------------------------------------------------------------
-    def _qms_send(self, now=None, due=None):
+    def _send(self, now=None, due=None):
         """Send in bulk: personal answer tokens, one return deadline per contact
         (computed once per company), queued emails, receipt-confirmation calls."""
         now = now or fields.Datetime.now()
@@ -204,9 +216,9 @@ class QmsSurveyInvitation(models.Model):
                 qms_invitation_id=invitation.id,
             )
         for company, invitations in self.grouped("company_id").items():
-            return_due = due or kind._compute_due(company._qms_calendar(), now)
+            return_due = due or kind.with_company(company)._due_from(company._qms_calendar(), now)
             invitations._qms_deadline_open("return", start=now, due=return_due)
-            invitations.write({"state": "sent", "sent_date": now, "return_due": return_due})
+            invitations.write({"state": "sent", "sent_date": now})
         by_email = self.filtered(lambda i: i.channel == "email")
         if by_email:
             template.send_mail_batch(
@@ -219,73 +231,55 @@ class QmsSurveyInvitation(models.Model):
                 user_id=campaign.user_id.id or self.env.uid,
             )
 
-    def _qms_register_answer(self, when):
+    def _register_answer(self, when):
         """The contact submitted: returned if in the window, late otherwise; then scored."""
         for invitation in self.filtered(lambda i: i.state in ("sent", "expired")):
             in_time = bool(invitation.return_due) and when <= invitation.return_due
             invitation.write({"state": "returned" if in_time else "late", "answer_date": when})
             invitation._qms_deadline_close("return", done=when)
         for campaign in self.campaign_id:
-            campaign._qms_compute_scores(self.filtered(lambda i, c=campaign: i.campaign_id == c))
+            campaign._score_answers(self.filtered(lambda i, c=campaign: i.campaign_id == c))
 
     def _qms_deadline_reached(self, deadlines, level):
         if level == "owner":
             self.filtered(lambda i: i.state == "sent").write({"state": "expired"})
         return super()._qms_deadline_reached(deadlines, level)
 
-    def _qms_action_values(self, kind, score, module, question, name):
-        self.ensure_one()
-        responsible = module._qms_responsible_user() if module else self.env["res.users"]
-        return {
-            "campaign_id": self.campaign_id.id,
-            "invitation_id": self.id,
-            "partner_id": self.partner_id.id,
-            "kind": kind,
-            "name": name,
-            "score": score or 0.0,
-            "module_id": module.id,
-            "question_id": question.id,
-            "department_id": module.department_id.id,
-            "user_id": (responsible or self.campaign_id.user_id).id,
-        }
+    def _qms_deadline_remind(self, deadlines):
+        """The return window closes soon: remind the contacts who have not answered,
+        by email (the reminder template) or, for fax and visit, with a call for the
+        campaign owner. A contact who answered is never reminded."""
+        waiting = self.filtered(lambda i: i.state == "sent" and i.campaign_state == "sent")
+        by_email = waiting.filtered(lambda i: i.channel == "email")
+        if by_email:
+            self.env.ref("qms_survey.mail_template_survey_reminder").send_mail_batch(
+                by_email.ids, email_layout_xmlid="mail.mail_notification_light"
+            )
+        for invitation in waiting - by_email:
+            invitation.activity_schedule(
+                "mail.mail_activity_data_call",
+                summary=self.env._(
+                    "Remind %(contact)s to return the questionnaire",
+                    contact=invitation.contact_id.display_name,
+                ),
+                user_id=invitation.user_id.id or self.env.uid,
+            )
+        return True
 
-    @api.model
-    def _cron_send_reminders(self, now=None):
-        """Remind contacts who have not answered, once per reminder step."""
-        now = now or fields.Datetime.now()
-        invitations = self.search(
-            [("state", "=", "sent"), ("return_due", ">", now), ("campaign_state", "=", "sent")]
-        )
-        template = self.env.ref("qms_survey.mail_template_survey_reminder")
-        reminded = self.browse()
-        for company, company_invitations in invitations.grouped("company_id").items():
-            steps = scoring.parse_steps(company.qms_survey_reminder_days)
-            if not steps:
-                continue
-            calendar = company._qms_calendar()
-            day = calendar.hours_per_day or 8.0
-            reached_by_due = {}  # a campaign's contacts share their due date
-            for invitation in company_invitations:
-                due = invitation.return_due
-                if due not in reached_by_due:
-                    remaining = calendar._qms_working_time_between(now, due)
-                    remaining_days = remaining.total_seconds() / 3600.0 / day
-                    reached_by_due[due] = sum(1 for step in steps if remaining_days <= step)
-                reached = reached_by_due[due]
-                if reached > invitation.reminder_count:
-                    invitation.reminder_count = reached
-                    if invitation.channel == "email":
-                        template.send_mail(
-                            invitation.id, email_layout_xmlid="mail.mail_notification_light"
-                        )
-                    else:
-                        invitation.activity_schedule(
-                            "mail.mail_activity_data_call",
-                            summary=self.env._(
-                                "Remind %(contact)s to return the questionnaire",
-                                contact=invitation.contact_id.display_name,
-                            ),
-                            user_id=invitation.user_id.id or self.env.uid,
-                        )
-                    reminded |= invitation
-        return reminded
+    def _capa_values(self, kind, score, module, question, title):
+        """Values of a corrective action (``qms.capa``) about this questionnaire,
+        owned by the module's responsible, or the campaign's."""
+        self.ensure_one()
+        responsible = module._responsible_user() if module else self.env["res.users"]
+        return {
+            "survey_invitation_id": self.id,
+            "partner_id": self.partner_id.id,
+            "survey_kind": kind,
+            "kind": CAPA_KIND[kind],
+            "title": title,
+            "survey_score": score or 0.0,
+            "survey_module_id": module.id,
+            "survey_question_id": question.id,
+            "department_id": module.department_id.id,
+            "user_id": (responsible or self.campaign_id.user_id or self.env.user).id,
+        }

@@ -26,6 +26,6 @@ class QmsSurveyModule(models.Model):
     )
     default_weight = fields.Float("Default weight (%)", default=0.0)
 
-    def _qms_responsible_user(self):
+    def _responsible_user(self):
         self.ensure_one()
         return self.user_id or self.department_id.manager_id.user_id

@@ -120,6 +120,7 @@ class QmsSurveyPlan(models.Model):
                     self.env._("Plan %(plan)s has no module weights.", plan=plan.display_name)
                 )
         self.state = "submitted"
+        return True
 
     def action_approve(self):
         if not self.env.user.has_group("qms_base.group_qms_management_representative"):
@@ -133,14 +134,17 @@ class QmsSurveyPlan(models.Model):
                 "approved_date": fields.Datetime.now(),
             }
         )
+        return True
 
     def action_reset_draft(self):
         if any(plan.campaign_ids.filtered(lambda c: c.state != "draft") for plan in self):
             raise UserError(self.env._("Campaigns of this plan were already sent."))
         self.write({"state": "draft", "approved_by_id": False, "approved_date": False})
+        return True
 
     def action_done(self):
         self.state = "done"
+        return True
 
     def action_generate_campaigns(self):
         """One draft campaign per period of the year, with the plan's customers."""
@@ -193,27 +197,29 @@ class QmsSurveyPlan(models.Model):
     def action_view_campaigns(self):
         return records_action(self, "qms_survey.qms_survey_campaign_action", "plan_id")
 
-    def _qms_report_data(self):
+    def _report_data(self):
         """The year for the management review: campaigns, modules, customers, actions."""
         self.ensure_one()
         campaigns = self.campaign_ids.filtered(lambda c: c.state in ("sent", "closed")).sorted(
             "date_send"
         )
         modules = self.weight_ids.module_id | campaigns.weight_ids.module_id
-        by_campaign = campaigns._qms_module_averages()
-        totals = campaigns._qms_customer_totals()
+        by_campaign = campaigns._module_averages()
+        totals = campaigns._customer_totals()
         customers = campaigns.invitation_ids.partner_id.sorted("name")
-        actions = campaigns.action_ids
-        kind_labels = dict(actions._fields["kind"]._description_selection(self.env))
+        actions = campaigns.qms_capa_ids
+        kind_labels = dict(actions._fields["survey_kind"]._description_selection(self.env))
         action_summary = [
             {
                 "kind": kind_labels[kind],
                 "total": len(kind_actions),
                 "open": len(kind_actions.filtered(lambda a: a.state == "open")),
-                "done": len(kind_actions.filtered(lambda a: a.state == "done")),
-                "improved": len(kind_actions.filtered(lambda a: a.effect == "improved")),
+                "done": len(kind_actions.filtered(lambda a: a.state in ("done", "verified"))),
+                "improved": len(
+                    kind_actions.filtered(lambda a: a.survey_next_effect == "improved")
+                ),
             }
-            for kind, kind_actions in actions.grouped("kind").items()
+            for kind, kind_actions in actions.grouped("survey_kind").items()
         ]
         company_campaign = self.env["qms.survey.campaign"].with_company(self.company_id)
         return {
@@ -235,10 +241,10 @@ class QmsSurveyPlan(models.Model):
             ],
             "actions": actions,
             "action_summary": action_summary,
-            "quarters": (campaigns[:1] or company_campaign)._qms_return_rate_by_quarter(self.year),
+            "quarters": (campaigns[:1] or company_campaign)._return_rate_by_quarter(self.year),
         }
 
-    def _qms_demo_history(self):
+    def _demo_history(self):
         """Demo data: approve the plans, then send, answer and close their past
         campaigns with a trend that improves, service dipping once."""
         rng = random.Random(2026)
@@ -253,10 +259,8 @@ class QmsSurveyPlan(models.Model):
         for index, campaign in enumerate(campaigns):
             last = index == len(campaigns) - 1
             invitations = campaign.invitation_ids
-            invitations._qms_send(now=campaign.date_send)
-            campaign.write(
-                {"state": "sent", "date_deadline": max(invitations.mapped("return_due"))}
-            )
+            invitations._send(now=campaign.date_send)
+            campaign.state = "sent"
             questions = campaign.survey_id.question_ids
             for rank, invitation in enumerate(invitations):
                 if (index + rank) % 7 == 3:
@@ -280,14 +284,16 @@ class QmsSurveyPlan(models.Model):
                     answer._save_lines(question, choice.id)
                 when = campaign.date_send + timedelta(days=2)
                 answer.write({"state": "done", "end_datetime": when})
-                invitation._qms_register_answer(when)
+                invitation._register_answer(when)
             if last:
                 continue
             if campaign.improvement_required:
                 campaign.action_create_improvement_report()
             campaign.action_close()
             if index < len(campaigns) - 2:
-                campaign.action_ids.action_done()
+                capas = campaign.qms_capa_ids
+                capas.write({"result": self.env._("Handled with the customer.")})
+                capas.action_done()
         self.env["mail.mail"].search(
             [
                 ("model", "=", "qms.survey.invitation"),

@@ -59,9 +59,12 @@ class QmsSurveyVisit(models.Model):
             if not html2plaintext(visit.conclusions or "").strip():
                 raise UserError(self.env._("Write the conclusions of the visit first."))
         self.write({"state": "done", "date_done": fields.Datetime.now()})
+        return True
 
     def action_cancel(self):
         self.write({"state": "cancelled"})
+        return True
 
     def action_reset(self):
         self.write({"state": "planned"})
+        return True

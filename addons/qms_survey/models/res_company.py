@@ -14,20 +14,13 @@ class ResCompany(models.Model):
     qms_survey_low_item = fields.Float("Low item at or below (%)", default=70.0)
     qms_survey_low_total = fields.Float("Low total below", default=80.0)
     qms_survey_satisfaction_target = fields.Float("Satisfaction rate target (%)", default=90.0)
-    qms_survey_reminder_days = fields.Char(
-        "Reminders (working days before the deadline)",
-        default="2,1",
-        help="Comma-separated working days before the return deadline, e.g. 2,1.",
-    )
-    qms_survey_callback_min_days = fields.Integer("Callback from (working days)", default=7)
-    qms_survey_callback_attempts = fields.Integer("Callback attempts", default=2)
     qms_survey_callback_survey_id = fields.Many2one(
         "survey.survey", string="Callback questionnaire"
     )
     qms_survey_project_survey_id = fields.Many2one(
         "survey.survey", string="Project stage questionnaire"
     )
-    qms_survey_callback_auto = fields.Boolean("Plan callbacks after deliveries", default=True)
+    qms_survey_callback_auto = fields.Boolean("Callbacks after deliveries", default=True)
 
     def _qms_survey_thresholds(self):
         self.ensure_one()

@@ -1,13 +1,16 @@
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
-
-from ..tools import scoring
 
 
 class ResConfigSettings(models.TransientModel):
     _inherit = "res.config.settings"
 
     qms_survey_return_days = fields.Integer("Return window (working days)")
+    qms_survey_return_reminders = fields.Char(
+        "Reminders (working days before the return deadline)",
+        help="Contacts who have not answered are reminded this many working days before "
+        "the return deadline, once per number, e.g. 2,1.",
+    )
+    qms_survey_callback_min_days = fields.Integer("Callback from (working days)")
     qms_survey_callback_max_days = fields.Integer("Callback by (working days)")
     qms_survey_return_target = fields.Float(
         related="company_id.qms_survey_return_target", readonly=False
@@ -27,15 +30,6 @@ class ResConfigSettings(models.TransientModel):
     qms_survey_satisfaction_target = fields.Float(
         related="company_id.qms_survey_satisfaction_target", readonly=False
     )
-    qms_survey_reminder_days = fields.Char(
-        related="company_id.qms_survey_reminder_days", readonly=False
-    )
-    qms_survey_callback_min_days = fields.Integer(
-        related="company_id.qms_survey_callback_min_days", readonly=False
-    )
-    qms_survey_callback_attempts = fields.Integer(
-        related="company_id.qms_survey_callback_attempts", readonly=False
-    )
     qms_survey_callback_survey_id = fields.Many2one(
         related="company_id.qms_survey_callback_survey_id", readonly=False
     )
@@ -51,15 +45,16 @@ class ResConfigSettings(models.TransientModel):
         return {
             **super()._qms_kind_fields(),
             "qms_survey_return_days": ("qms_survey.deadline_kind_return", "duration"),
-            "qms_survey_callback_max_days": ("qms_survey.deadline_kind_callback", "duration"),
+            "qms_survey_return_reminders": (
+                "qms_survey.deadline_kind_return",
+                "reminder_offsets",
+            ),
+            "qms_survey_callback_min_days": (
+                "qms_survey.deadline_kind_delivery_callback",
+                "window_start",
+            ),
+            "qms_survey_callback_max_days": (
+                "qms_survey.deadline_kind_delivery_callback",
+                "duration",
+            ),
         }
-
-    @api.constrains("qms_survey_reminder_days")
-    def _check_qms_survey_reminder_days(self):
-        for settings in self:
-            try:
-                scoring.parse_steps(settings.qms_survey_reminder_days)
-            except ValueError as error:
-                raise ValidationError(
-                    self.env._("Reminders: give working days as whole numbers, e.g. 2,1.")
-                ) from error

@@ -7,7 +7,7 @@ class ResPartner(models.Model):
     qms_survey_last_score = fields.Float(
         "Last satisfaction score", compute="_compute_qms_survey_last_score"
     )
-    qms_survey_action_count = fields.Integer(
+    qms_survey_capa_count = fields.Integer(
         "Open satisfaction actions", compute="_compute_qms_survey_last_score"
     )
 
@@ -21,8 +21,12 @@ class ResPartner(models.Model):
         for invitation in invitations:
             last.setdefault(invitation.partner_id.id, invitation.score_total)
         actions = dict(
-            self.env["qms.survey.action"]._read_group(
-                [("partner_id", "in", commercial.ids), ("state", "=", "open")],
+            self.env["qms.capa"]._read_group(
+                [
+                    ("partner_id", "in", commercial.ids),
+                    ("res_model", "=", "qms.survey.campaign"),
+                    ("state", "=", "open"),
+                ],
                 ["partner_id"],
                 ["__count"],
             )
@@ -31,12 +35,16 @@ class ResPartner(models.Model):
         for partner in self:
             key = partner.commercial_partner_id.id
             partner.qms_survey_last_score = last.get(key, 0.0)
-            partner.qms_survey_action_count = actions.get(key, 0)
+            partner.qms_survey_capa_count = actions.get(key, 0)
 
     def _qms_quality_counts(self):
         counts = super()._qms_quality_counts()
-        groups = self.env["qms.survey.action"]._read_group(
-            [("partner_id", "in", self.commercial_partner_id.ids), ("state", "=", "open")],
+        groups = self.env["qms.capa"]._read_group(
+            [
+                ("partner_id", "in", self.commercial_partner_id.ids),
+                ("res_model", "=", "qms.survey.campaign"),
+                ("state", "=", "open"),
+            ],
             ["partner_id"],
             ["__count"],
         )

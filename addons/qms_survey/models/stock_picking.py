@@ -2,15 +2,17 @@ from odoo import models
 
 
 class StockPicking(models.Model):
-    _inherit = "stock.picking"
+    _name = "stock.picking"
+    _inherit = ["stock.picking", "qms.callback.mixin"]
 
     def _action_done(self):
         result = super()._action_done()
-        self._qms_plan_callbacks()
+        self._qms_schedule_callbacks()
         return result
 
-    def _qms_plan_callbacks(self):
-        """A satisfaction callback per done delivery to a customer (回访 7–15 working days)."""
+    def _qms_schedule_callbacks(self):
+        """A satisfaction callback per done delivery to a customer (回访), in the
+        window of the "delivery" callback kind counted from the customer's receipt."""
         deliveries = self.filtered(
             lambda p: (
                 p.state == "done"
@@ -20,27 +22,11 @@ class StockPicking(models.Model):
                 and p.company_id.qms_survey_callback_auto
             )
         )
-        if not deliveries:
-            return
-        existing = set(
-            self.env["qms.survey.callback"]
-            .sudo()
-            .search([("picking_id", "in", deliveries.ids)])
-            .mapped("picking_id")
-            .ids
-        )
-        vals_list = [
-            {
-                "picking_id": picking.id,
-                "sale_order_id": picking.sale_id.id,
-                "company_id": picking.company_id.id,
-                "partner_id": picking.partner_id.commercial_partner_id.id,
-                "contact_id": picking.partner_id.id,
-                "date_received": picking.date_done,
-                "user_id": (picking.sale_id.user_id or picking.user_id or self.env.user).id,
-            }
-            for picking in deliveries
-            if picking.id not in existing
-        ]
-        if vals_list:
-            self.env["qms.survey.callback"].sudo().create(vals_list)
+        for picking in deliveries.sudo():
+            picking._qms_callback_schedule(
+                "delivery",
+                picking.date_done,
+                partner=picking.partner_id.commercial_partner_id,
+                contact=picking.partner_id,
+                user=picking.sale_id.user_id or picking.user_id or self.env.user,
+            )

@@ -1,6 +1,6 @@
 from odoo import api, fields, models
 
-SCORED_TYPES = ("simple_choice", "multiple_choice", "numerical_box", "date", "datetime")
+from ..tools import scoring
 
 
 class SurveyQuestion(models.Model):
@@ -24,15 +24,8 @@ class SurveyQuestion(models.Model):
     @api.depends("question_type", "answer_score", "suggested_answer_ids.answer_score")
     def _compute_qms_max_score(self):
         for question in self:
-            question.qms_max_score = question._qms_max_points()
-
-    def _qms_max_points(self):
-        """The best achievable points, as Odoo counts them for one answer."""
-        self.ensure_one()
-        if self.question_type == "simple_choice":
-            return max([a.answer_score for a in self.suggested_answer_ids], default=0.0)
-        if self.question_type == "multiple_choice":
-            return sum(a.answer_score for a in self.suggested_answer_ids if a.answer_score > 0)
-        if self.question_type in SCORED_TYPES:
-            return self.answer_score
-        return 0.0
+            question.qms_max_score = scoring.max_points(
+                question.question_type,
+                question.answer_score,
+                question.suggested_answer_ids.mapped("answer_score"),
+            )

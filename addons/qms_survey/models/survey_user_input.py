@@ -13,5 +13,5 @@ class SurveyUserInput(models.Model):
         invitations = self.sudo().qms_invitation_id
         for invitation in invitations:
             answer = self.filtered(lambda a, i=invitation: a.qms_invitation_id == i)[:1]
-            invitation._qms_register_answer(answer.end_datetime or fields.Datetime.now())
+            invitation._register_answer(answer.end_datetime or fields.Datetime.now())
         return result

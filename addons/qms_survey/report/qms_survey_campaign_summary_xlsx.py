@@ -40,7 +40,7 @@ class ReportQmsSurveyCampaignSummaryXlsx(models.AbstractModel):
         )
         self._add_customers_sheet(book, subtitle, campaign, modules)
         self._add_actions_sheet(book, subtitle, campaign)
-        campaigns, by_campaign, totals = campaign._qms_trend()
+        campaigns, by_campaign, totals = campaign._trend()
         trend_sheet = book.add_table(
             env._("Trend"),
             env._("Trend of the average scores across campaigns"),
@@ -67,7 +67,7 @@ class ReportQmsSurveyCampaignSummaryXlsx(models.AbstractModel):
             ["total", *[f"m{m.id}" for m in modules]],
         )
         partners = campaign.invitation_ids.partner_id
-        customer_totals = campaigns._qms_customer_totals()
+        customer_totals = campaigns._customer_totals()
         customer_sheet = book.add_table(
             env._("Customer trend"),
             env._("Total score per customer across campaigns"),
@@ -91,7 +91,7 @@ class ReportQmsSurveyCampaignSummaryXlsx(models.AbstractModel):
             "campaign",
             [f"p{p.id}" for p in partners],
         )
-        self._add_return_rate_sheet(book, subtitle, campaign._qms_return_rate_by_quarter())
+        self._add_return_rate_sheet(book, subtitle, campaign._return_rate_by_quarter())
 
     def _add_customers_sheet(self, book, subtitle, campaign, modules):
         env = self.env
@@ -132,8 +132,8 @@ class ReportQmsSurveyCampaignSummaryXlsx(models.AbstractModel):
 
     def _add_actions_sheet(self, book, subtitle, campaign):
         env = self.env
-        Action = env["qms.survey.action"]
-        kind_labels = dict(Action._fields["kind"]._description_selection(env))
+        Action = env["qms.capa"]
+        kind_labels = dict(Action._fields["survey_kind"]._description_selection(env))
         state_labels = dict(Action._fields["state"]._description_selection(env))
         return book.add_table(
             env._("Actions"),
@@ -150,14 +150,14 @@ class ReportQmsSurveyCampaignSummaryXlsx(models.AbstractModel):
             ],
             [
                 {
-                    "kind": kind_labels.get(a.kind),
+                    "kind": kind_labels.get(a.survey_kind),
                     "customer": a.partner_id.name,
-                    "name": a.name,
-                    "score": a.score if a.kind != "suggestion" else None,
+                    "name": a.title,
+                    "score": a.survey_score if a.survey_kind != "suggestion" else None,
                     "department": a.department_id.name,
                     "state": state_labels.get(a.state),
-                    "next": a.next_score if a.next_scored else None,
+                    "next": a.survey_next_score if a.survey_next_scored else None,
                 }
-                for a in campaign.action_ids
+                for a in campaign.qms_capa_ids
             ],
         )

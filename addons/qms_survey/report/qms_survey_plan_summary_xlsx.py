@@ -13,7 +13,7 @@ class ReportQmsSurveyPlanSummaryXlsx(models.AbstractModel):
 
     def _fill_record_workbook(self, book, data, plan):
         env = self.env
-        report_data = plan._qms_report_data()
+        report_data = plan._report_data()
         subtitle = [plan.display_name, plan.company_id.name]
         modules = report_data["modules"]
         campaign_sheet = book.add_table(
@@ -84,8 +84,8 @@ class ReportQmsSurveyPlanSummaryXlsx(models.AbstractModel):
     def _add_actions_sheet(self, book, subtitle, actions):
         env = self.env
         state_labels = dict(actions._fields["state"]._description_selection(env))
-        kind_labels = dict(actions._fields["kind"]._description_selection(env))
-        effects = dict(actions._fields["effect"]._description_selection(env))
+        kind_labels = dict(actions._fields["survey_kind"]._description_selection(env))
+        effects = dict(actions._fields["survey_next_effect"]._description_selection(env))
         return book.add_table(
             env._("Actions"),
             env._("Low items, suggestions and corrective actions"),
@@ -101,13 +101,13 @@ class ReportQmsSurveyPlanSummaryXlsx(models.AbstractModel):
             ],
             [
                 {
-                    "campaign": a.campaign_id.title or a.campaign_id.name,
-                    "kind": kind_labels.get(a.kind),
+                    "campaign": a.survey_campaign_id.title or a.survey_campaign_id.name,
+                    "kind": kind_labels.get(a.survey_kind),
                     "customer": a.partner_id.name,
-                    "name": a.name,
+                    "name": a.title,
                     "department": a.department_id.name,
                     "state": state_labels.get(a.state),
-                    "effect": effects.get(a.effect),
+                    "effect": effects.get(a.survey_next_effect),
                 }
                 for a in actions
             ],

@@ -19,7 +19,7 @@ class SurveyCase(QmsCase):
         # Messages and reports are checked in English (databases may default to Chinese).
         cls.env["res.lang"]._activate_lang("en_US")
         cls.env = cls.env(context=dict(cls.env.context, lang="en_US"))
-        cls.env.company.write({"qms_survey_reminder_days": "2,1", "qms_survey_return_target": 99.0})
+        cls.env.company.qms_survey_return_target = 99.0
         cls.env.ref("qms_survey.deadline_kind_return").duration = 5
         # Company-wide figures (per quarter, trends) are read in a company of their own,
         # untouched by demo data.
@@ -142,3 +142,40 @@ class SurveyCase(QmsCase):
     def _all(self, label):
         questions = (self.q_price, self.q_delivery, self.q_response, self.q_quality, self.q_safety)
         return dict.fromkeys(questions, label)
+
+    def _deliver(self, at):
+        product = self.env["product.product"].create({"name": "Brake disc", "type": "consu"})
+        picking_type = self.env.ref("stock.picking_type_out")
+        picking = self.env["stock.picking"].create(
+            {
+                "picking_type_id": picking_type.id,
+                "partner_id": self.contact_a.id,
+                "location_id": picking_type.default_location_src_id.id,
+                "location_dest_id": self.env.ref("stock.stock_location_customers").id,
+                "move_ids": [
+                    (
+                        0,
+                        0,
+                        {
+                            "name": product.name,
+                            "product_id": product.id,
+                            "product_uom_qty": 2,
+                            "quantity": 2,
+                            "location_id": picking_type.default_location_src_id.id,
+                            "location_dest_id": self.env.ref("stock.stock_location_customers").id,
+                        },
+                    )
+                ],
+            }
+        )
+        with freeze_time(at):
+            picking.action_confirm()
+            picking.move_ids.quantity = 2
+            picking.move_ids.picked = True
+            picking._action_done()
+        return picking
+
+    def _callback(self, picking):
+        return self.env["qms.callback"].search(
+            [("res_model", "=", "stock.picking"), ("res_id", "=", picking.id)]
+        )

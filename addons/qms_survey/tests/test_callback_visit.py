@@ -3,58 +3,32 @@ from freezegun import freeze_time
 from odoo.exceptions import UserError
 from odoo.tests import Form
 
+from odoo.addons.qms_base.tests.lifecycle_cases import CallbackCases
+
 from .common import SurveyCase, cst
 
 
 class TestCallbackAndVisit(SurveyCase):
-    def _deliver(self, at):
-        product = self.env["product.product"].create({"name": "Brake disc", "type": "consu"})
-        picking_type = self.env.ref("stock.picking_type_out")
-        picking = self.env["stock.picking"].create(
-            {
-                "picking_type_id": picking_type.id,
-                "partner_id": self.contact_a.id,
-                "location_id": picking_type.default_location_src_id.id,
-                "location_dest_id": self.env.ref("stock.stock_location_customers").id,
-                "move_ids": [
-                    (
-                        0,
-                        0,
-                        {
-                            "name": product.name,
-                            "product_id": product.id,
-                            "product_uom_qty": 2,
-                            "quantity": 2,
-                            "location_id": picking_type.default_location_src_id.id,
-                            "location_dest_id": self.env.ref("stock.stock_location_customers").id,
-                        },
-                    )
-                ],
-            }
-        )
-        with freeze_time(at):
-            picking.action_confirm()
-            picking.move_ids.quantity = 2
-            picking.move_ids.picked = True
-            picking._action_done()
-        return picking
-
     def test_delivery_schedules_a_callback_7_to_15_working_days_later(self):
         picking = self._deliver(cst(2026, 3, 2, 9, 0))
-        callback = self.env["qms.survey.callback"].search([("picking_id", "=", picking.id)])
+        callback = self._callback(picking)
         self.assertEqual(len(callback), 1)
         self.assertEqual(callback.partner_id, self.customer_a)
         self.assertEqual(callback.date_planned, cst(2026, 3, 11, 9, 0))
-        self.assertEqual(callback.date_due, cst(2026, 3, 23, 9, 0))
+        self.assertEqual(callback.kind_id.code, "delivery")
+        self.assertEqual(callback.date_from, cst(2026, 3, 11, 9, 0))
+        self.assertEqual(callback.date_to, cst(2026, 3, 23, 9, 0))
         self.assertTrue(callback.activity_ids)
 
     def test_not_reached_twice_then_failed(self):
         picking = self._deliver(cst(2026, 3, 2, 9, 0))
-        callback = self.env["qms.survey.callback"].search([("picking_id", "=", picking.id)])
+        callback = self._callback(picking)
         with freeze_time(cst(2026, 3, 11, 10, 0)):
             callback.action_not_reached()
         self.assertEqual((callback.state, callback.attempt), ("planned", 2))
-        self.assertEqual(callback.date_planned, cst(2026, 3, 12, 10, 0))
+        # The retry goes to the next working day, in the next time slot (afternoon).
+        self.assertEqual(callback.date_planned, cst(2026, 3, 12, 14, 0))
+        self.assertEqual(callback.slot, "afternoon")
         with freeze_time(cst(2026, 3, 12, 10, 0)):
             callback.action_not_reached()
         self.assertEqual(callback.state, "failed")
@@ -62,10 +36,10 @@ class TestCallbackAndVisit(SurveyCase):
 
     def test_reached_records_the_answers(self):
         picking = self._deliver(cst(2026, 3, 2, 9, 0))
-        callback = self.env["qms.survey.callback"].search([("picking_id", "=", picking.id)])
+        callback = self._callback(picking)
         with self.assertRaisesRegex(UserError, "satisfaction"):
             callback.action_reached()
-        callback.write({"rating": "very_satisfied", "feedback": "Parts arrived well packed."})
+        callback.write({"survey_rating": "very_satisfied", "answer": "Parts arrived well packed."})
         with freeze_time(cst(2026, 3, 12, 10, 0)):
             callback.action_reached()
         self.assertEqual(callback.state, "done")
@@ -75,13 +49,13 @@ class TestCallbackAndVisit(SurveyCase):
 
     def test_callback_questionnaire(self):
         picking = self._deliver(cst(2026, 3, 2, 9, 0))
-        callback = self.env["qms.survey.callback"].search([("picking_id", "=", picking.id)])
+        callback = self._callback(picking)
         with self.assertRaisesRegex(UserError, "callback questionnaire"):
             callback.action_start_survey()
         self.env.company.qms_survey_callback_survey_id = self.survey
         action = callback.action_start_survey()
-        self.assertEqual(callback.user_input_id.partner_id, self.contact_a)
-        self.assertIn(callback.user_input_id.access_token, action["url"])
+        self.assertEqual(callback.survey_user_input_id.partner_id, self.contact_a)
+        self.assertIn(callback.survey_user_input_id.access_token, action["url"])
         callback.action_start_survey()
         self.assertEqual(len(self.survey.user_input_ids), 1, "one answer per callback")
 
@@ -103,3 +77,20 @@ class TestCallbackAndVisit(SurveyCase):
         self.assertEqual(len(visit.activity_ids), 1)
         with self.assertRaises(UserError):
             visit.unlink()
+
+
+class TestDeliveryCallbackLifecycle(CallbackCases, SurveyCase):
+    """A delivery's satisfaction callback runs the shared callback lifecycle."""
+
+    callback_kind_code = "delivery"
+    callback_start = cst(2026, 3, 2, 9, 0)
+    callback_wizard_values = {"survey_rating": "satisfied"}
+    # Without the complaints bridge a delivery keeps the problem as text on the call.
+    callback_raises_problem = False
+
+    def setUp(self):
+        super().setUp()
+        self.delivery = self._deliver(self.callback_start)
+
+    def _callback_source(self):
+        return self.delivery

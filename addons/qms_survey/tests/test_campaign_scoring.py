@@ -94,7 +94,7 @@ class TestCampaignScoring(SurveyCase):
                 self._answer(invitation, self._all("Very satisfied"))
             self.env.invalidate_all()
             before = self.env.cr.sql_log_count
-            result = campaign._qms_compute_scores()
+            result = campaign._score_answers()
             counts.append(self.env.cr.sql_log_count - before)
             self.assertEqual(len(result["invitations"]), len(group))
             self.assertEqual(result["modules"][self.service.id], 100.0)
@@ -110,7 +110,7 @@ class TestCampaignScoring(SurveyCase):
         self.assertEqual(invitation.campaign_id.return_rate, 0.0)
 
     def test_module_score_view_agrees_with_the_scoring_tool(self):
-        """The trend charts read module scores from a SQL view: same numbers as Python."""
+        """The trend charts read the stored module score rows: same numbers as Python."""
         contacts = self.env["res.partner"].create(
             [
                 {
@@ -133,7 +133,7 @@ class TestCampaignScoring(SurveyCase):
             )
             answers = {q: labels[(index + n * 2) % len(labels)] for n, q in enumerate(questions)}
             self._answer(invitation, answers)
-        results = campaign._qms_compute_scores()["invitations"]
+        results = campaign._score_answers()["invitations"]
         rows = self.env["qms.survey.score"].search([("campaign_id", "=", campaign.id)])
         from_view = {(r.invitation_id.id, r.module_id.id): r.score for r in rows}
         from_tool = {

@@ -16,7 +16,7 @@ class TestPlan(SurveyCase):
             groups="qms_base.group_qms_management_representative",
         )
 
-    def _plan(self, frequency="quarterly"):
+    def _make_plan(self, frequency="quarterly"):
         form = Form(self.env["qms.survey.plan"].with_user(self.owner_user))
         form.title = "2026 customer satisfaction survey plan"
         form.year = 2026
@@ -27,7 +27,7 @@ class TestPlan(SurveyCase):
         return form.save()
 
     def test_campaign_form_takes_the_plan_questionnaire(self):
-        plan = self._plan()
+        plan = self._make_plan()
         form = Form(self.env["qms.survey.campaign"].with_user(self.owner_user))
         form.title = "Extra campaign"
         form.plan_id = plan
@@ -42,7 +42,7 @@ class TestPlan(SurveyCase):
         self.assertEqual(campaign.invitation_ids.partner_id, self.customer_a)
 
     def test_default_weights_come_from_the_modules(self):
-        plan = self._plan()
+        plan = self._make_plan()
         self.assertEqual(
             {w.module_id: w.weight for w in plan.weight_ids},
             {self.overall: 40, self.service: 30, self.quality: 30},
@@ -50,7 +50,7 @@ class TestPlan(SurveyCase):
         self.assertTrue(plan.name.startswith("CSP2026-") or plan.name.startswith("CSP"))
 
     def test_only_the_management_representative_approves(self):
-        plan = self._plan()
+        plan = self._make_plan()
         plan.action_submit()
         with self.assertRaisesRegex(UserError, "management representative"):
             plan.with_user(self.owner_user).action_approve()
@@ -60,7 +60,7 @@ class TestPlan(SurveyCase):
         self.assertEqual(plan.approved_by_id, self.representative)
 
     def test_approved_plan_schedules_its_campaigns(self):
-        plan = self._plan()
+        plan = self._make_plan()
         with self.assertRaisesRegex(UserError, "Approve"):
             plan.action_generate_campaigns()
         plan.action_submit()
@@ -80,14 +80,14 @@ class TestPlan(SurveyCase):
 
     def test_semiannual_and_annual(self):
         for frequency, count in (("semiannual", 2), ("annual", 1)):
-            plan = self._plan(frequency)
+            plan = self._make_plan(frequency)
             plan.action_submit()
             plan.with_user(self.representative).action_approve()
             plan.action_generate_campaigns()
             self.assertEqual(len(plan.campaign_ids), count)
 
     def test_plan_weights_must_sum_to_100(self):
-        plan = self._plan()
+        plan = self._make_plan()
         with self.assertRaisesRegex(ValidationError, "must sum to 100"), self.env.cr.savepoint():
             plan.write({"weight_ids": [Command.update(plan.weight_ids[0].id, {"weight": 10})]})
 
@@ -97,17 +97,18 @@ class TestPlan(SurveyCase):
         self.assertEqual(settings.qms_survey_callback_max_days, 15)
         settings.qms_survey_return_days = 6
         settings.qms_survey_return_target = 95
-        settings.qms_survey_reminder_days = "3,1"
+        settings.qms_survey_return_reminders = "3,1"
         settings.qms_survey_grade_a = 85
         settings.save().execute()
         self.assertEqual(self.env.ref("qms_survey.deadline_kind_return").duration, 6)
+        self.assertEqual(self.env.ref("qms_survey.deadline_kind_return").reminder_offsets, "3,1")
         self.assertEqual(self.env.company.qms_survey_return_target, 95)
         self.assertEqual(self.env.company._qms_survey_thresholds().grade_a, 85)
         campaign = self._campaign_from_plan()
         self.assertEqual(campaign.return_target, 95)
 
     def _campaign_from_plan(self):
-        plan = self._plan()
+        plan = self._make_plan()
         plan.action_submit()
         plan.with_user(self.representative).action_approve()
         plan.action_generate_campaigns()

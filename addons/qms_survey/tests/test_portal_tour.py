@@ -132,7 +132,9 @@ class TestBackendTour(HttpCase):
             question, question.suggested_answer_ids.filtered(lambda a: a.answer_score == 4).id
         )
         answer._mark_done()
-        self.assertEqual(campaign.action_ids.mapped("kind"), ["low_item", "low_total"])
+        self.assertEqual(
+            sorted(campaign.qms_capa_ids.mapped("survey_kind")), ["low_item", "low_total"]
+        )
         self.start_tour(
             "/odoo/action-qms_survey.qms_survey_campaign_action",
             "qms_survey_backend",

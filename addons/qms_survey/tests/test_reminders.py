@@ -13,25 +13,28 @@ class TestReminders(SurveyCase):
         )
 
     def _run(self, at):
+        """Run the one deadline cron at ``at``: the invitations it reminded."""
+        invitations = self.campaign.invitation_ids
+        before = {i: len(self._reminders(i.contact_id)) for i in invitations}
         with freeze_time(at):
-            reminded = self.env["qms.survey.invitation"]._cron_send_reminders()
-        return reminded & self.campaign.invitation_ids
+            self.env["qms.deadline"]._process_due(now=at)
+        return invitations.filtered(lambda i: len(self._reminders(i.contact_id)) > before[i])
 
     def test_once_per_step_never_to_a_contact_who_answered(self):
         self.campaign = self._campaign()
         invitation_a, invitation_b = self._send(self.campaign)
         self.assertEqual(invitation_a.return_due, cst(2026, 3, 9, 9, 0))
         self._answer(invitation_b, self._all("Satisfied"), at=cst(2026, 3, 3, 9, 0))
-        # Steps "2,1": 2 and 1 working days before Monday 9 March 09:00.
+        # Offsets "2,1": 2 and 1 working days before Monday 9 March 09:00.
         self.assertFalse(self._run(cst(2026, 3, 4, 10, 0)), "3 working days left: too early")
         self.assertEqual(self._run(cst(2026, 3, 5, 9, 30)), invitation_a)
-        self.assertFalse(self._run(cst(2026, 3, 5, 16, 0)), "step 2 already done")
+        self.assertFalse(self._run(cst(2026, 3, 5, 16, 0)), "offset 2 already done")
         self.assertEqual(self._run(cst(2026, 3, 6, 9, 30)), invitation_a)
         self.assertFalse(self._run(cst(2026, 3, 6, 11, 0)))
         self.assertFalse(self._run(cst(2026, 3, 9, 10, 0)), "the window is over")
         self.assertEqual(len(self._reminders(self.contact_a)), 2)
         self.assertFalse(self._reminders(self.contact_b))
-        self.assertEqual(invitation_a.reminder_count, 2)
+        self.assertEqual(invitation_a.qms_deadline_ids.reminder_count, 2)
 
     def test_a_late_cron_sends_one_reminder_for_the_steps_it_missed(self):
         self.campaign = self._campaign(self.contact_a)
@@ -39,6 +42,15 @@ class TestReminders(SurveyCase):
         self.assertEqual(self._run(cst(2026, 3, 6, 15, 0)), invitation_a)
         self.assertFalse(self._run(cst(2026, 3, 6, 16, 0)))
         self.assertEqual(len(self._reminders(self.contact_a)), 1)
+
+    def test_the_hook_reminds_only_contacts_who_have_not_answered(self):
+        self.campaign = self._campaign()
+        invitation_a, invitation_b = self._send(self.campaign)
+        self._answer(invitation_b, self._all("Satisfied"))
+        invitations = invitation_a | invitation_b
+        invitations._qms_deadline_remind(invitations.qms_deadline_ids)
+        self.assertEqual(len(self._reminders(self.contact_a)), 1)
+        self.assertFalse(self._reminders(self.contact_b))
 
     def test_invitation_email_carries_the_portal_link(self):
         invitation_a, _invitation_b = self._send(self._campaign())

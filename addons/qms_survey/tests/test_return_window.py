@@ -42,7 +42,7 @@ class TestReturnWindow(SurveyCase):
         self._answer(only, self._all("Satisfied"), at=cst(2026, 4, 2, 9, 0))
         rates = {
             label: (sent, returned, rate)
-            for label, sent, returned, rate in q1._qms_return_rate_by_quarter(2026)
+            for label, sent, returned, rate in q1._return_rate_by_quarter(2026)
         }
         self.assertEqual(rates["Q1 2026"], (2, 1, 50.0))
         self.assertEqual(rates["Q2 2026"], (1, 1, 100.0))
@@ -59,7 +59,7 @@ class TestReturnWindow(SurveyCase):
             campaign.action_close()
         self.assertEqual(campaign.state, "sent")
         campaign.action_create_improvement_report()
-        self.assertEqual(campaign.improvement_report_ids.kind, "return_rate")
+        self.assertEqual(campaign.improvement_report_ids.survey_kind, "return_rate")
         with freeze_time(cst(2026, 3, 10, 9, 0)):
             campaign.action_close()
         self.assertEqual(campaign.state, "closed")

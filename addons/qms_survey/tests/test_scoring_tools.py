@@ -57,9 +57,6 @@ class TestScoringTools(BaseCase):
         self.assertTrue(scoring.weights_valid([40, 30, 30]))
         self.assertFalse(scoring.weights_valid([40, 30, 20]))
         self.assertFalse(scoring.weights_valid([]))
-        self.assertEqual(scoring.parse_steps("1, 2，2"), [2, 1])
-        with self.assertRaises(ValueError):
-            scoring.parse_steps("two")
 
     def test_batch_scoring_matches_the_single_questionnaire_functions(self):
         question_module = {1: "m", 2: "m", 3: "n"}

@@ -11,7 +11,6 @@ quality, ...). For one customer:
   answered question its weight is spread over the others in proportion.
 """
 
-from collections import defaultdict
 from dataclasses import dataclass
 
 BANDS = ("very_satisfied", "satisfied", "average", "dissatisfied")
@@ -34,6 +33,41 @@ def percent(achieved, maximum):
     return max(0.0, min(100.0, achieved * 100.0 / maximum))
 
 
+SCORED_TYPES = ("simple_choice", "multiple_choice", "numerical_box", "date", "datetime")
+
+
+def max_points(question_type, answer_score, choice_scores):
+    """A question's best achievable points, as Odoo counts them for one answer:
+    the best choice (single choice), every positive choice (multiple choice),
+    or the question's own points (numerical, date); ``0.0`` when not scored."""
+    if question_type == "simple_choice":
+        return max(choice_scores, default=0.0)
+    if question_type == "multiple_choice":
+        return sum(points for points in choice_scores if points > 0)
+    if question_type in SCORED_TYPES:
+        return answer_score or 0.0
+    return 0.0
+
+
+def _score_one(question_rows, question_module, question_max):
+    """``({module: score or None}, {question: item score})`` of one questionnaire."""
+    sums = {}
+    items = {}
+    for question_id, points, answered in question_rows:
+        module = question_module.get(question_id)
+        if module is None:
+            continue
+        module_sums = sums.setdefault(module, [0.0, 0.0])
+        maximum = question_max.get(question_id, 0)
+        if answered and maximum > 0:
+            achieved = points or 0.0
+            module_sums[0] += achieved
+            module_sums[1] += maximum
+            items[question_id] = percent(achieved, maximum)
+    modules = {module: percent(achieved, maximum) for module, (achieved, maximum) in sums.items()}
+    return modules, items
+
+
 def module_scores(question_rows, question_module, question_max):
     """Score per module for one questionnaire.
 
@@ -42,18 +76,7 @@ def module_scores(question_rows, question_module, question_max):
     ``question_max``: ``{question_id: maximum points}``.
     Returns ``{module_id: score or None}`` for every module met.
     """
-    achieved = defaultdict(float)
-    maximum = defaultdict(float)
-    seen = set()
-    for question_id, points, answered in question_rows:
-        module = question_module.get(question_id)
-        if module is None:
-            continue
-        seen.add(module)
-        if answered and question_max.get(question_id, 0) > 0:
-            achieved[module] += points or 0.0
-            maximum[module] += question_max[question_id]
-    return {module: percent(achieved[module], maximum[module]) for module in seen}
+    return _score_one(question_rows, question_module, question_max)[0]
 
 
 def score_questionnaires(rows, question_module, question_max, weights):
@@ -64,24 +87,12 @@ def score_questionnaires(rows, question_module, question_max, weights):
     "items": {question_id: score}}}`` with the definitions of
     ``module_scores``, ``weighted_total`` and ``percent``.
     """
-    points = {}
-    for questionnaire, question_id, raw_points, answered in rows:
-        entry = points.get(questionnaire)
-        if entry is None:
-            entry = points[questionnaire] = ({}, {})
-        module = question_module.get(question_id)
-        if module is None:
-            continue
-        sums = entry[0].setdefault(module, [0.0, 0.0])
-        maximum = question_max.get(question_id, 0)
-        if answered and maximum > 0:
-            achieved = raw_points or 0.0
-            sums[0] += achieved
-            sums[1] += maximum
-            entry[1][question_id] = max(0.0, min(100.0, achieved * 100.0 / maximum))
+    by_questionnaire = {}
+    for questionnaire, question_id, points, answered in rows:
+        by_questionnaire.setdefault(questionnaire, []).append((question_id, points, answered))
     results = {}
-    for questionnaire, (sums, items) in points.items():
-        modules = {module: percent(a, m) for module, (a, m) in sums.items()}
+    for questionnaire, question_rows in by_questionnaire.items():
+        modules, items = _score_one(question_rows, question_module, question_max)
         results[questionnaire] = {
             "modules": modules,
             "total": weighted_total(modules, weights),
@@ -152,17 +163,3 @@ def return_rate(returned, sent):
 def mean(values):
     values = [value for value in values if value is not None]
     return sum(values) / len(values) if values else None
-
-
-def parse_steps(text):
-    """Reminder steps from ``"2,1"``: working days before the deadline, largest first."""
-    steps = set()
-    for raw in (text or "").replace("，", ",").split(","):
-        chunk = raw.strip()
-        if not chunk:
-            continue
-        value = int(chunk)
-        if value < 0:
-            raise ValueError(chunk)
-        steps.add(value)
-    return sorted(steps, reverse=True)

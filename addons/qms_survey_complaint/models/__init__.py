@@ -1,3 +1,4 @@
-from . import qms_survey_action
+from . import qms_capa
 from . import qms_survey_campaign
 from . import qms_complaint
+from . import stock_picking

@@ -4,10 +4,13 @@ from odoo import models
 class QmsSurveyCampaign(models.Model):
     _inherit = "qms.survey.campaign"
 
-    def _qms_create_corrective_action(self, vals_list):
-        """With the complaints app, each corrective action is an internal
-        complaint (8D-capable) instead of a bare activity."""
-        actions = self.env["qms.survey.action"].create(vals_list)
-        for action in actions:
-            action.complaint_id = self.env["qms.complaint"].create(action._qms_complaint_values())
-        return actions
+    def _create_capas(self, vals_list):
+        """With the complaints app, each survey corrective action also runs as an
+        internal complaint (8D-capable), which replaces the bare activity."""
+        capas = super()._create_capas(vals_list)
+        for capa in capas:
+            capa.survey_complaint_id = self.env["qms.complaint"].create(
+                capa._survey_complaint_values()
+            )
+        capas.activity_unlink([capas._activity_type_xmlid()])
+        return capas

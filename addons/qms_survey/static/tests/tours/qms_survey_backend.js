@@ -24,7 +24,7 @@ registry.category("web_tour.tours").add("qms_survey_backend", {
         },
         {
             content: "The low item action is there",
-            trigger: ".o_field_one2many[name='action_ids'] .o_data_row:contains('Low item')",
+            trigger: ".o_field_one2many[name='qms_capa_ids'] .o_data_row:contains('Low item')",
         },
         {
             content: "Back to the list",

@@ -1,24 +1,24 @@
 from odoo import fields, models
 
 
-class QmsSurveyAction(models.Model):
-    _inherit = "qms.survey.action"
+class QmsCapa(models.Model):
+    _inherit = "qms.capa"
 
-    complaint_id = fields.Many2one(
+    survey_complaint_id = fields.Many2one(
         "qms.complaint", string="Internal complaint", readonly=True, index="btree_not_null"
     )
 
-    def _qms_complaint_values(self):
+    def _survey_complaint_values(self):
         """An internal complaint for the responsible department, about this customer."""
         self.ensure_one()
-        campaign = self.campaign_id
-        lines = [self.name]
-        if self.kind != "suggestion" and self.score:
-            lines.append(self.env._("Score: %(score).1f", score=self.score))
-        if self.suggestion:
-            lines.append(self.suggestion)
+        campaign = self.survey_campaign_id
+        lines = [self.title]
+        if self.survey_kind != "suggestion" and self.survey_score:
+            lines.append(self.env._("Score: %(score).1f", score=self.survey_score))
+        if self.survey_suggestion:
+            lines.append(self.survey_suggestion)
         return {
-            "title": self.name[:200],
+            "title": self.title[:200],
             "feedback_type": "internal",
             "channel": "other",
             "partner_id": (self.partner_id or campaign.company_id.partner_id).id,

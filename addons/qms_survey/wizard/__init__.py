@@ -1,0 +1,1 @@
+from . import qms_callback_record_wizard
