@@ -91,7 +91,7 @@ def seed_survey_campaign(env, size):
         """
         INSERT INTO qms_survey_invitation
                (campaign_id, company_id, user_id, partner_id, contact_id, channel, state,
-                sent_date, answer_date, sent_count, returned_count, campaign_date,
+                date_sent, answer_date, sent_count, returned_count, campaign_date,
                 create_date, write_date, create_uid, write_uid)
         SELECT %(campaign)s, %(company)s, %(uid)s, p, p, 'email', 'returned',
                now() - interval '3 days', now() - interval '1 day',

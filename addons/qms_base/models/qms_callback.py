@@ -38,16 +38,17 @@ class QmsCallback(models.Model):
 
     _name = "qms.callback"
     _description = "Customer Callback"
-    _inherit = ["mail.thread", "mail.activity.mixin", "qms.deadline.mixin", "qms.sequence.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "qms.deadline.mixin",
+        "qms.sequence.mixin",
+        "qms.source.mixin",
+    ]
     _order = "date_planned desc, id desc"
     _qms_sequence_code = "qms.callback"
 
     active = fields.Boolean(default=True)
-    res_model = fields.Char("Source model", readonly=True, index=True)
-    res_id = fields.Many2oneReference(
-        "Source record", model_field="res_model", readonly=True, index=True
-    )
-    source_name = fields.Char("Source", compute="_compute_source_name")
     kind_id = fields.Many2one(
         "qms.deadline.kind",
         string="Callback kind",
@@ -91,17 +92,6 @@ class QmsCallback(models.Model):
         "Problem record", model_field="problem_res_model", readonly=True
     )
     problem_name = fields.Char("Raised as", compute="_compute_problem_name")
-
-    @api.depends("res_model", "res_id")
-    def _compute_source_name(self):
-        for model, callbacks in self.grouped("res_model").items():
-            if not model or model not in self.env:
-                callbacks.source_name = False
-                continue
-            records = self.env[model].browse(callbacks.mapped("res_id")).exists()
-            names = {record.id: record.display_name for record in records}
-            for callback in callbacks:
-                callback.source_name = names.get(callback.res_id, False)
 
     @api.depends("problem_res_model", "problem_res_id")
     def _compute_problem_name(self):
@@ -263,12 +253,6 @@ class QmsCallback(models.Model):
         action["context"] = {"default_callback_id": self.id}
         return action
 
-    def action_open_source(self):
-        self.ensure_one()
-        if not self.res_model or self.res_model not in self.env:
-            return False
-        return self.env[self.res_model].browse(self.res_id)._get_records_action()
-
     # ------------------------------------------------------------------
     # Business methods
     # ------------------------------------------------------------------
@@ -328,12 +312,6 @@ class QmsCallback(models.Model):
     def _local(self, value):
         zone = pytz.timezone(self.company_id._qms_calendar().tz or "UTC")
         return pytz.utc.localize(value).astimezone(zone).replace(tzinfo=None)
-
-    def _source(self):
-        self.ensure_one()
-        if not self.res_model or self.res_model not in self.env:
-            return None
-        return self.env[self.res_model].browse(self.res_id).exists()
 
     def _source_hook(self, hook, *args):
         source = self._source()

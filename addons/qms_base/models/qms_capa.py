@@ -36,18 +36,19 @@ class QmsCapa(models.Model):
 
     _name = "qms.capa"
     _description = "Corrective / Preventive Action"
-    _inherit = ["mail.thread", "mail.activity.mixin", "qms.deadline.mixin", "qms.sequence.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "qms.deadline.mixin",
+        "qms.sequence.mixin",
+        "qms.source.mixin",
+    ]
     _order = "id desc"
     _qms_sequence_code = "qms.capa"
 
     active = fields.Boolean(default=True)
     title = fields.Char("Action", required=True, tracking=True)
     kind = fields.Selection(CAPA_KINDS, required=True, default="corrective", tracking=True)
-    res_model = fields.Char("Source model", readonly=True, index=True)
-    res_id = fields.Many2oneReference(
-        "Source record", model_field="res_model", readonly=True, index=True
-    )
-    source_name = fields.Char("Source", compute="_compute_source_name")
     company_id = fields.Many2one(
         "res.company", required=True, index=True, default=lambda self: self.env.company
     )
@@ -83,17 +84,6 @@ class QmsCapa(models.Model):
     )
     verification_note = fields.Text("Verification")
 
-    @api.depends("res_model", "res_id")
-    def _compute_source_name(self):
-        for model, capas in self.grouped("res_model").items():
-            if not model or model not in self.env:
-                capas.source_name = False
-                continue
-            records = self.env[model].browse(capas.mapped("res_id")).exists()
-            names = {record.id: record.display_name for record in records}
-            for capa in capas:
-                capa.source_name = names.get(capa.res_id, False)
-
     @api.depends("qms_deadline_ids.due", "qms_deadline_ids.state")
     def _compute_date_deadline(self):
         for capa in self:
@@ -122,14 +112,6 @@ class QmsCapa(models.Model):
         for capa in self:
             if not (capa.title or "").strip():
                 raise ValidationError(self.env._("Describe the action."))
-
-    @api.constrains("res_model")
-    def _check_res_model(self):
-        for capa in self:
-            if capa.res_model and capa.res_model not in self.env:
-                raise ValidationError(
-                    self.env._("Unknown source model “%(model)s”.", model=capa.res_model)
-                )
 
     @api.constrains("user_id")
     def _check_owner(self):
@@ -253,12 +235,6 @@ class QmsCapa(models.Model):
         self._notify_source()
         return True
 
-    def action_open_source(self):
-        self.ensure_one()
-        if not self.res_model or not self.res_id:
-            return False
-        return self.env[self.res_model].browse(self.res_id)._get_records_action()
-
     # ------------------------------------------------------------------
     # Business methods
     # ------------------------------------------------------------------
@@ -306,15 +282,7 @@ class QmsCapa(models.Model):
         )
 
     def _notify_source(self):
-        for model, capas in self.grouped("res_model").items():
-            if not model or model not in self.env:
-                continue
-            sources = self.env[model].browse(capas.mapped("res_id")).exists()
-            if hasattr(sources, "_qms_capa_state_changed"):
-                for source in sources:
-                    source._qms_capa_state_changed(
-                        capas.filtered(lambda c, s=source: c.res_id == s.id)
-                    )
+        self._notify_sources("_qms_capa_state_changed")
 
     def _qms_deadline_owner(self, kind):
         return self.user_id

@@ -45,6 +45,8 @@ WORKFLOW_FIELDS = {
     "date_report_sent",
     "date_closed",
     "date_handled",
+    "date_auditor_confirmed",
+    "date_owner_confirmed",
 }
 WORKFLOW_KEY = "_qms_complaint_workflow"
 # An object, not a string: an RPC call cannot pass it in its context.

@@ -97,9 +97,11 @@ class QmsComplaint(models.Model):
     )
     # D8 - closure
     auditor_id = fields.Many2one("res.users", string="Process auditor")
-    auditor_confirmed = fields.Datetime("Effect confirmed by auditor", readonly=True, copy=False)
+    date_auditor_confirmed = fields.Datetime(
+        "Effect confirmed by auditor", readonly=True, copy=False
+    )
     project_owner_id = fields.Many2one("res.users", string="Project owner")
-    project_owner_confirmed = fields.Datetime(
+    date_owner_confirmed = fields.Datetime(
         "Effect confirmed by project owner", readonly=True, copy=False
     )
     recognition = fields.Text("Team recognition")
@@ -225,16 +227,16 @@ class QmsComplaint(models.Model):
         }
 
     def action_confirm_effect_auditor(self):
-        return self._confirm_effect("auditor_id", "auditor_confirmed")
+        return self._confirm_effect("auditor_id", "date_auditor_confirmed")
 
     def action_confirm_effect_owner(self):
-        return self._confirm_effect("project_owner_id", "project_owner_confirmed")
+        return self._confirm_effect("project_owner_id", "date_owner_confirmed")
 
     def action_close(self):
         """D8: closes only with both effect confirmations and every action done."""
         self._ensure_state("in_progress")
         for complaint in self:
-            if not (complaint.auditor_confirmed and complaint.project_owner_confirmed):
+            if not (complaint.date_auditor_confirmed and complaint.date_owner_confirmed):
                 raise UserError(
                     self.env._(
                         "The process auditor and the project owner must both confirm the effect "
@@ -275,8 +277,8 @@ class QmsComplaint(models.Model):
             complaint.step_ids.filtered(lambda s: s.code != "d1").write({"date_done": False})
             complaint.write(
                 {
-                    "auditor_confirmed": False,
-                    "project_owner_confirmed": False,
+                    "date_auditor_confirmed": False,
+                    "date_owner_confirmed": False,
                     "report_attachment_id": False,
                     **dict.fromkeys(ROOT_CAUSE_FIELDS, False),
                 }

@@ -111,7 +111,9 @@ class TestRecurrence(ComplaintCase):
         self.assertEqual(old.revision, 0)
         self.assertIn("Pressure drift", old.summary)
         self.assertTrue(old.date_closed)
-        self.assertFalse(complaint.auditor_confirmed, "the new revision needs a new confirmation")
+        self.assertFalse(
+            complaint.date_auditor_confirmed, "the new revision needs a new confirmation"
+        )
         self.assertEqual(complaint.current_step, "D2")
         self.assertEqual(
             len(complaint.qms_deadline_ids.filtered(lambda d: d.kind_id.code == "containment")), 2

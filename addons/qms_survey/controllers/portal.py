@@ -38,7 +38,7 @@ class QmsSurveyPortal(CustomerPortal):
         pager = portal_pager(url="/my/surveys", total=total, page=page, step=self._items_per_page)
         invitations = Invitation.search(
             domain,
-            order="sent_date desc, id desc",
+            order="date_sent desc, id desc",
             limit=self._items_per_page,
             offset=pager["offset"],
         )

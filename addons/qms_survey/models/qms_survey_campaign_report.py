@@ -82,14 +82,14 @@ class QmsSurveyCampaign(models.Model):
     def _return_rate_by_quarter(self, year=None):
         """``[(quarter label, sent, returned, rate)]`` of the company's campaigns."""
         company = self.company_id[:1] or self.env.company
-        domain = [("company_id", "=", company.id), ("sent_date", "!=", False)]
+        domain = [("company_id", "=", company.id), ("date_sent", "!=", False)]
         if year:
             domain += [
-                ("sent_date", ">=", f"{year}-01-01"),
-                ("sent_date", "<", f"{year + 1}-01-01"),
+                ("date_sent", ">=", f"{year}-01-01"),
+                ("date_sent", "<", f"{year + 1}-01-01"),
             ]
         groups = self.env["qms.survey.invitation"]._read_group(
-            domain, ["sent_date:quarter"], ["sent_count:sum", "returned_count:sum"]
+            domain, ["date_sent:quarter"], ["sent_count:sum", "returned_count:sum"]
         )
         return [
             (

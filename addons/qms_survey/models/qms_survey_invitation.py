@@ -56,7 +56,7 @@ class QmsSurveyInvitation(models.Model):
         tracking=True,
         index=True,
     )
-    sent_date = fields.Datetime(readonly=True, copy=False)
+    date_sent = fields.Datetime(readonly=True, copy=False)
     return_due = fields.Datetime(
         "Return by",
         compute="_compute_return_due",
@@ -218,7 +218,7 @@ class QmsSurveyInvitation(models.Model):
         for company, invitations in self.grouped("company_id").items():
             return_due = due or kind.with_company(company)._due_from(company._qms_calendar(), now)
             invitations._qms_deadline_open("return", start=now, due=return_due)
-            invitations.write({"state": "sent", "sent_date": now})
+            invitations.write({"state": "sent", "date_sent": now})
         by_email = self.filtered(lambda i: i.channel == "email")
         if by_email:
             template.send_mail_batch(
