@@ -177,9 +177,10 @@ class QmsComplaint(models.Model):
                 raise UserError(
                     self.env._("Validate the containment transfers before reporting containment.")
                 )
-            complaint._workflow_write({"date_contained": fields.Datetime.now()})
-            complaint._qms_deadline_close("containment")
-            complaint._complete_step("d3")
+            reported = fields.Datetime.now()
+            complaint._workflow_write({"date_contained": reported})
+            complaint._qms_deadline_close("containment", done=reported)
+            complaint._complete_step("d3", when=reported)
         return True
 
     def action_next_step(self):
@@ -470,7 +471,7 @@ class QmsComplaint(models.Model):
             for index, (code, _label) in enumerate(Step._fields["code"].selection)
         ]
 
-    def _complete_step(self, code):
+    def _complete_step(self, code, when=None):
         self.ensure_one()
         step = self.step_ids.filtered(lambda s: s.code == code)
-        step.filtered(lambda s: not s.date_done).write({"date_done": fields.Datetime.now()})
+        step.filtered(lambda s: not s.date_done).write({"date_done": when or fields.Datetime.now()})
