@@ -1,6 +1,7 @@
 from datetime import datetime
 
 import pytz
+from odoo_test_helper import FakeModelLoader
 
 from odoo.tests import TransactionCase, new_test_user
 
@@ -67,3 +68,22 @@ class QmsCase(TransactionCase):
 
     def _open(self, records, code="report_due", start=None, **kwargs):
         return self.env["qms.deadline"]._open_for(records, code, start=start, **kwargs)
+
+
+class FakeModelsMixin:
+    """Loads test models of ``fake_models.py`` into the registry for one test
+    class, and takes them out again afterwards."""
+
+    @classmethod
+    def _load_fake_models(cls, *names):
+        from . import fake_models  # noqa: PLC0415 (the models register on import)
+
+        cls.loader = FakeModelLoader(cls.env, cls.__module__)
+        cls.loader.backup_registry()
+        cls.loader.update_registry(tuple(getattr(fake_models, name) for name in names))
+
+    @classmethod
+    def tearDownClass(cls):
+        if getattr(cls, "loader", None):
+            cls.loader.restore_registry()
+        super().tearDownClass()

@@ -1,22 +1,17 @@
 from freezegun import freeze_time
-from odoo_test_helper import FakeModelLoader
 
 from odoo.exceptions import ValidationError
 from odoo.tests import new_test_user
 
-from .common import QmsCase, cst
+from .common import FakeModelsMixin, QmsCase, cst
 from .lifecycle_cases import CallbackCases, CapaLifecycleCases
 
 
-class FakeSourceCase(QmsCase):
+class FakeSourceCase(FakeModelsMixin, QmsCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.loader = FakeModelLoader(cls.env, cls.__module__)
-        cls.loader.backup_registry()
-        from .fake_models import QmsFakeSource  # noqa: PLC0415 (loaded into the registry here)
-
-        cls.loader.update_registry((QmsFakeSource,))
+        cls._load_fake_models("QmsFakeSource")
         cls.customer = cls.env["res.partner"].create({"name": "Shenzhen Display Co."})
         cls.source = cls.env["qms.fake.source"].create({"partner_id": cls.customer.id})
         cls.capa_owner = cls.owner_user
@@ -32,11 +27,6 @@ class FakeSourceCase(QmsCase):
                 "duration_unit": "working_days",
             }
         )
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.loader.restore_registry()
-        super().tearDownClass()
 
 
 class TestCapaOnAnySource(CapaLifecycleCases, FakeSourceCase):

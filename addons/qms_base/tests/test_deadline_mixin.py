@@ -1,19 +1,13 @@
-from odoo_test_helper import FakeModelLoader
-
-from .common import QmsCase, cst
+from .common import FakeModelsMixin, QmsCase, cst
 
 START = cst(2026, 3, 2, 9, 0)
 
 
-class TestDeadlineMixin(QmsCase):
+class TestDeadlineMixin(FakeModelsMixin, QmsCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.loader = FakeModelLoader(cls.env, cls.__module__)
-        cls.loader.backup_registry()
-        from .fake_models import QmsFakeDocument  # noqa: PLC0415 (loaded into the registry here)
-
-        cls.loader.update_registry((QmsFakeDocument,))
+        cls._load_fake_models("QmsFakeDocument")
         cls.env["qms.deadline.kind"].create(
             {
                 "name": "Containment due",
@@ -35,11 +29,6 @@ class TestDeadlineMixin(QmsCase):
                 "use_date_range": True,
             }
         )
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.loader.restore_registry()
-        super().tearDownClass()
 
     def test_open_close_and_overdue_flag(self):
         document = self.env["qms.fake.document"].create({"user_id": self.owner_user.id})

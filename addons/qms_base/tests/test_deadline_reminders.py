@@ -1,9 +1,8 @@
 from freezegun import freeze_time
-from odoo_test_helper import FakeModelLoader
 
 from odoo.exceptions import ValidationError
 
-from .common import QmsCase, cst
+from .common import FakeModelsMixin, QmsCase, cst
 
 # Monday 2 March 2026 09:00 Beijing: due Thursday 5 March 09:00, reminders
 # two and one working days before: Tuesday 3 and Wednesday 4 March 09:00.
@@ -148,17 +147,13 @@ class TestDeadlineReminders(QmsCase):
         self.assertEqual(self.kind._reminder_offsets(), [])
 
 
-class TestDeadlineReminderHook(QmsCase):
+class TestDeadlineReminderHook(FakeModelsMixin, QmsCase):
     """The document's hook is called once per offset; without one, the default."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.loader = FakeModelLoader(cls.env, cls.__module__)
-        cls.loader.backup_registry()
-        from .fake_models import QmsFakeDocument  # noqa: PLC0415 (loaded into the registry here)
-
-        cls.loader.update_registry((QmsFakeDocument,))
+        cls._load_fake_models("QmsFakeDocument")
         cls.env["qms.deadline.kind"].create(
             {
                 "name": "Containment due",
@@ -172,11 +167,6 @@ class TestDeadlineReminderHook(QmsCase):
         cls.env["ir.sequence"].create(
             {"name": "Test documents", "code": "qms.fake.document", "prefix": "CC", "padding": 5}
         )
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.loader.restore_registry()
-        super().tearDownClass()
 
     def test_hook_once_per_offset(self):
         document = self.env["qms.fake.document"].create({"user_id": self.owner_user.id})

@@ -1,10 +1,10 @@
-from odoo_test_helper import FakeModelLoader
-
 from odoo.exceptions import UserError
 from odoo.tests import TransactionCase, new_test_user
 
+from .common import FakeModelsMixin
 
-class TestInspectionMixin(TransactionCase):
+
+class TestInspectionMixin(FakeModelsMixin, TransactionCase):
     """A QMS document inspected with OCA's quality control: a sample checked
     against a test with a yes/no question and a measured thickness."""
 
@@ -12,11 +12,7 @@ class TestInspectionMixin(TransactionCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
-        cls.loader = FakeModelLoader(cls.env, cls.__module__)
-        cls.loader.backup_registry()
-        from .fake_models import QmsFakeSample  # noqa: PLC0415 (loaded into the registry here)
-
-        cls.loader.update_registry((QmsFakeSample,))
+        cls._load_fake_models("QmsFakeSample")
         cls.env["ir.model.access"].create(
             {
                 "name": "test sample user",
@@ -63,11 +59,6 @@ class TestInspectionMixin(TransactionCase):
                 ],
             }
         )
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.loader.restore_registry()
-        super().tearDownClass()
 
     def _sample(self, name="S-1"):
         return self.env["qms.fake.sample"].with_user(self.inspector).create({"name": name})
