@@ -68,9 +68,13 @@ apt_install() {
     command -v apt-get >/dev/null || die "Missing system packages: ${missing[*]} (install them by hand)."
     local sudo=""
     [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    local options=()
+    # QMS_APT_NO_RECOMMENDS=1: only what the packages need (e.g. docker-compose
+    # without a Docker engine).
+    [ "${QMS_APT_NO_RECOMMENDS:-0}" = 1 ] && options+=(--no-install-recommends)
     log "Installing system packages: ${missing[*]}"
     $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${options[@]}" "${missing[@]}" >/dev/null
 }
 
 # Tours need a Chromium-family browser; Debian packages it as "chromium".
@@ -239,5 +243,14 @@ odoo_bin() {
         python "$ODOO_SRC/odoo-bin" "$@"
     else
         odoo "$@"
+    fi
+}
+
+# Replaces the current (sub)shell with Odoo, so its PID is Odoo's.
+exec_odoo_bin() {
+    if [ -f "$ODOO_SRC/odoo-bin" ]; then
+        exec python "$ODOO_SRC/odoo-bin" "$@"
+    else
+        exec odoo "$@"
     fi
 }
