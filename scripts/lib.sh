@@ -209,6 +209,7 @@ ensure_postgres() {
         -o "-h 127.0.0.1 -p $QMS_PGPORT -k $sock -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
         >/dev/null || die "PostgreSQL did not start; see $QMS_PG_LOG"
     QMS_PG_STOP=("${run_as[@]}" "$bin/pg_ctl" -D "$data" -m fast stop)
+    QMS_PG_DATA="$data"
     trap 'stop_postgres' EXIT
     export PGHOST=127.0.0.1 PGPORT=$QMS_PGPORT PGUSER=qms
     log "PostgreSQL running on 127.0.0.1:$QMS_PGPORT"
