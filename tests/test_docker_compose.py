@@ -47,3 +47,5 @@ def test_odoo_reads_the_oca_addons_and_ours():
     assert "/mnt/oca/odoo/addons,/mnt/extra-addons" in config
     assert "requirements-oca.txt" in config
     assert "odoo:18.0" in config
+    # wkhtmltopdf reaches the server for the PDFs' header and footer.
+    assert "report.url" in config
