@@ -19,6 +19,7 @@
         "wizard/qms_complaint_cancel_wizard_views.xml",
         "wizard/qms_complaint_responsibility_wizard_views.xml",
         "views/qms_complaint_views.xml",
+        "views/qms_complaint_kanban_views.xml",
         "views/qms_complaint_inspection_views.xml",
         "views/qms_complaint_category_views.xml",
         "views/qms_complaint_defect_views.xml",

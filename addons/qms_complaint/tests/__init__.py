@@ -9,3 +9,4 @@ from . import test_rpc_mail
 from . import test_inspections
 from . import test_workflow
 from . import test_portal_columns
+from . import test_views

@@ -22,7 +22,9 @@ class TestComplaintPortalColumns(HttpCase):
 
     def test_every_cell_on_a_desktop(self):
         self.assertFalse(self.complaint.customer_ref or self.complaint.product_id)
-        self.start_tour("/my/complaints", "qms_complaint_portal_columns_tour", login=self.user.login)
+        self.start_tour(
+            "/my/complaints", "qms_complaint_portal_columns_tour", login=self.user.login
+        )
 
     def test_readable_on_a_390_px_phone(self):
         self.browser_size = "390x844"
