@@ -24,8 +24,14 @@
         "views/res_config_settings_views.xml",
         "views/res_partner_views.xml",
         "views/qms_service_menus.xml",
+        "views/qms_service_portal_templates.xml",
         "data/mail_template_data.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "qms_service/static/tests/tours/**/*",
+        ],
+    },
     "demo": [],
     "installable": True,
 }

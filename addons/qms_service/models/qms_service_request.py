@@ -151,7 +151,12 @@ class QmsServiceRequest(models.Model):
     date_customer_accepted = fields.Datetime(
         "Accepted by the customer on", readonly=True, copy=False, tracking=True
     )
-    development_ref = fields.Char("Development request number", readonly=True, copy=False)
+    development_ref = fields.Char(
+        "Development request number",
+        readonly=True,
+        copy=False,
+        groups="qms_base.group_qms_user",
+    )
     is_misuse = fields.Boolean(
         "Misuse",
         tracking=True,
@@ -197,6 +202,17 @@ class QmsServiceRequest(models.Model):
                     )
                 )
 
+    @api.constrains("date_required", "date_received")
+    def _check_date_required(self):
+        for request in self:
+            if request.date_required and request.date_required < request.date_received:
+                raise ValidationError(
+                    self.env._(
+                        "%(number)s: the required date cannot be before the request was received.",
+                        number=request.name,
+                    )
+                )
+
     @api.constrains("sale_order_id", "contact_id", "partner_id")
     def _check_documents_customer(self):
         for request in self.sudo():
@@ -237,6 +253,7 @@ class QmsServiceRequest(models.Model):
         for vals in vals_list:
             if not vals.get("partner_id"):
                 raise ValidationError(self.env._("A service request needs a customer."))
+            self._check_references(vals)
             self._check_workflow_values(
                 {
                     name: value
@@ -252,6 +269,7 @@ class QmsServiceRequest(models.Model):
 
     def write(self, vals):
         self._check_workflow_values(vals)
+        self._check_references(vals)
         result = super().write(vals)
         if {"urgency", "level_id"} & set(vals):
             self._sla_reschedule()
@@ -260,6 +278,23 @@ class QmsServiceRequest(models.Model):
         if vals.get("is_quality_problem"):
             self.filtered(lambda r: r.state in ("new", "accepted", "in_progress"))._open_onsite()
         return result
+
+    @api.model
+    def _check_references(self, vals):
+        """A clear error for an id that does not exist (other systems send ids)."""
+        for name in ("partner_id", "contact_id", "product_id", "lot_id", "level_id", "user_id"):
+            value = vals.get(name)
+            if not value:
+                continue
+            comodel = self.env[self._fields[name].comodel_name].sudo()
+            if not isinstance(value, int) or not comodel.browse(value).exists():
+                raise ValidationError(
+                    self.env._(
+                        "Unknown %(field)s: %(value)s.",
+                        field=self._fields[name]._description_string(self.env),
+                        value=value,
+                    )
+                )
 
     def _check_workflow_values(self, vals):
         """The number, the state and the dates it records change through the

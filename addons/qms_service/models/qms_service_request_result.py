@@ -31,7 +31,11 @@ class QmsServiceRequest(models.Model):
     )
     customer_feedback = fields.Text("Customer's feedback", readonly=True, copy=False)
     development_id = fields.Many2one(
-        "qms.service.development", string="Development request", readonly=True, copy=False
+        "qms.service.development",
+        string="Development request",
+        readonly=True,
+        copy=False,
+        groups="qms_base.group_qms_user",
     )
     visit_ids = fields.One2many("qms.service.visit", "request_id", string="Visit reports")
     work_log_ids = fields.One2many("qms.service.work.log", "request_id", string="Work records")

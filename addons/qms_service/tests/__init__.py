@@ -1,3 +1,5 @@
 from . import test_sla
 from . import test_results
 from . import test_engineer
+from . import test_portal
+from . import test_rpc_mail
