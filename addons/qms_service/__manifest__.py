@@ -21,10 +21,12 @@
         "views/qms_service_request_views.xml",
         "views/qms_service_visit_views.xml",
         "views/qms_service_development_views.xml",
+        "views/qms_service_audit_views.xml",
         "views/res_config_settings_views.xml",
         "views/res_partner_views.xml",
-        "views/qms_service_menus.xml",
         "views/qms_service_portal_templates.xml",
+        "report/qms_service_reports.xml",
+        "views/qms_service_menus.xml",
         "data/mail_template_data.xml",
     ],
     "assets": {

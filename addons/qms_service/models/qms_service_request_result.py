@@ -40,6 +40,7 @@ class QmsServiceRequest(models.Model):
     visit_ids = fields.One2many("qms.service.visit", "request_id", string="Visit reports")
     work_log_ids = fields.One2many("qms.service.work.log", "request_id", string="Work records")
     visit_count = fields.Integer("Visits", compute="_compute_visit_count")
+    work_log_count = fields.Integer("Work record count", compute="_compute_visit_count")
     charge_policy = fields.Selection(
         MISUSE_POLICIES,
         string="Charged",
@@ -66,10 +67,11 @@ class QmsServiceRequest(models.Model):
                 and len(visits) <= 1
             )
 
-    @api.depends("visit_ids")
+    @api.depends("visit_ids", "work_log_ids")
     def _compute_visit_count(self):
         for request in self:
             request.visit_count = len(request.visit_ids)
+            request.work_log_count = len(request.work_log_ids)
 
     @api.depends("is_misuse", "company_id.qms_service_misuse_policy")
     def _compute_charge_policy(self):
@@ -169,6 +171,16 @@ class QmsServiceRequest(models.Model):
         action = self.visit_ids._get_records_action(name=self.env._("Visit reports"))
         action["context"] = {"default_request_id": self.id}
         return action
+
+    def _audit_finding(self, audit, on_list):
+        """What a service audit finds on this request (002 三.3–7)."""
+        self.ensure_one()
+        closure = self.sudo().qms_deadline_ids.filtered(lambda d: d.kind_id.code == "closure")
+        if self.state not in ("closed", "cancelled") and closure.filtered("is_overdue"):
+            return "overdue"
+        if self.state not in ("new", "cancelled") and not self.work_log_ids:
+            return "no_work_record"
+        return "ok" if on_list else "not_on_list"
 
     # ------------------------------------------------------------------
     # Closure

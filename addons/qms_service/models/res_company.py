@@ -43,6 +43,10 @@ class ResCompany(models.Model):
         help="002 三: quality spot-checks the work records of 20 days earlier.",
     )
 
+    qms_service_score_weight_sla = fields.Integer("Score weight: SLA met", default=40)
+    qms_service_score_weight_resolution = fields.Integer("Score weight: resolution", default=30)
+    qms_service_score_weight_ftf = fields.Integer("Score weight: first-time fix", default=30)
+
     _sql_constraints = [
         (
             "qms_service_closure_months_positive",
@@ -55,3 +59,11 @@ class ResCompany(models.Model):
             "The audit look-back cannot be negative.",
         ),
     ]
+
+    def _qms_service_score_weights(self):
+        self.ensure_one()
+        return {
+            "on_time": max(self.qms_service_score_weight_sla, 0),
+            "resolution": max(self.qms_service_score_weight_resolution, 0),
+            "first_time_fix": max(self.qms_service_score_weight_ftf, 0),
+        }

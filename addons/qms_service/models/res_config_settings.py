@@ -22,3 +22,12 @@ class ResConfigSettings(models.TransientModel):
     qms_service_audit_days = fields.Integer(
         related="company_id.qms_service_audit_days", readonly=False
     )
+    qms_service_score_weight_sla = fields.Integer(
+        related="company_id.qms_service_score_weight_sla", readonly=False
+    )
+    qms_service_score_weight_resolution = fields.Integer(
+        related="company_id.qms_service_score_weight_resolution", readonly=False
+    )
+    qms_service_score_weight_ftf = fields.Integer(
+        related="company_id.qms_service_score_weight_ftf", readonly=False
+    )
