@@ -3,3 +3,4 @@ from . import test_results
 from . import test_engineer
 from . import test_portal
 from . import test_rpc_mail
+from . import test_audit_kpi
