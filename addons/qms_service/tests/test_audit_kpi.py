@@ -5,6 +5,8 @@ from freezegun import freeze_time
 
 from odoo.tests import tagged
 
+from odoo.addons.qms_base.tests.lifecycle_cases import CapaLifecycleCases
+
 from ..tools.service_kpi import RequestFacts, aggregate, quality_score
 from .common import ServiceCase, cst
 
@@ -145,3 +147,35 @@ class TestServiceAuditKpi(ServiceCase):
         score = quality_score(kpi, {"on_time": 40, "resolution": 30, "first_time_fix": 30})
         self.assertEqual(score, round(100 * (40 * 0.75 + 30 * 0.5 + 30 * 1) / 100, 1))
         self.assertIsNone(quality_score({}, {"on_time": 1}))
+
+
+@tagged("post_install", "-at_install")
+class TestServiceAuditCapaLifecycle(CapaLifecycleCases, ServiceCase):
+    """A service audit is a source of corrective actions like any other."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.capa_owner = cls.owner_user
+        cls.capa_verifier = cls.manager_user
+        cls.source_audit = cls.env["qms.service.audit"].create({"partner_id": cls.customer.id})
+
+    def _capa_source(self):
+        return self.source_audit
+
+
+@tagged("post_install", "-at_install")
+class TestServicePartnerCounter(ServiceCase):
+    def test_partner_quality_counter_counts_open_requests(self):
+        first = self._request()
+        self._request(contact_id=False)
+        closed = self._request(user_id=self.engineer.id)
+        closed.action_accept()
+        closed.action_resolve()
+        closed.action_close()
+        self.assertEqual(self.customer.qms_service_request_count, 2)
+        self.assertEqual(self.customer_contact.qms_service_request_count, 2)
+        self.assertGreaterEqual(self.customer.qms_open_count, 2)
+        action = self.customer.action_view_qms_service_requests()
+        self.assertIn(first, self.env["qms.service.request"].search(action["domain"]))
+        self.assertEqual(self.other_customer.qms_service_request_count, 0)

@@ -70,7 +70,8 @@ class TestServiceSla(ServiceCase):
         self.assertEqual(response.alert_level, "escalated")
         self.assertIn(self.manager_user, request.activity_ids.user_id)
         # answering late closes the row, late
-        request.action_accept()
+        with freeze_time(cst(2026, 10, 8, 11, 0)):
+            request.action_accept()
         self.assertEqual(response.state, "done")
         self.assertFalse(response.on_time)
 
