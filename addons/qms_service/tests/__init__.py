@@ -5,3 +5,4 @@ from . import test_portal
 from . import test_rpc_mail
 from . import test_audit_kpi
 from . import test_bench
+from . import test_multi_company
