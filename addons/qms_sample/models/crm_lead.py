@@ -10,7 +10,7 @@ class CrmLead(models.Model):
         "qms.sample", "opportunity_id", string="Samples", groups="qms_base.group_qms_user"
     )
     qms_sample_count = fields.Integer(
-        "Samples", compute="_compute_qms_sample_count", groups="qms_base.group_qms_user"
+        "Sample count", compute="_compute_qms_sample_count", groups="qms_base.group_qms_user"
     )
 
     def _compute_qms_sample_count(self):

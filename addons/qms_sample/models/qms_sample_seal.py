@@ -22,13 +22,13 @@ class QmsSample(models.Model):
     _inherit = "qms.sample"  # pylint: disable=consider-merging-classes-inherited
 
     engineering_signer_id = fields.Many2one(
-        "res.users", string="Engineering supervisor", readonly=True, copy=False, groups=QMS_USER
+        "res.users", string="Engineering supervisor", readonly=True, copy=False
     )
     date_engineering_signed = fields.Datetime(
         "Engineering signed on", readonly=True, copy=False, groups=QMS_USER
     )
     qa_signer_id = fields.Many2one(
-        "res.users", string="QA supervisor", readonly=True, copy=False, groups=QMS_USER
+        "res.users", string="QA supervisor", readonly=True, copy=False
     )
     date_qa_signed = fields.Datetime("QA signed on", readonly=True, copy=False, groups=QMS_USER)
     storage_location_id = fields.Many2one(

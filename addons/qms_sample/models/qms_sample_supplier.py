@@ -65,11 +65,11 @@ class QmsSample(models.Model):
         "The customer requires to approve it", groups=QMS_USER
     )
     ecn_required = fields.Boolean(
-        "Engineering change notice needed", compute="_compute_ecn_required", groups=QMS_USER
+        "Engineering change notice needed", compute="_compute_ecn_required"
     )
     ecn_reference = fields.Char("Engineering change notice (工程更改通知单)", groups=QMS_USER)
     date_ecn_approved = fields.Datetime(
-        "Customer approved the change on", readonly=True, copy=False, groups=QMS_USER
+        "Customer approved the change on", readonly=True, copy=False
     )
     date_returned_to_purchasing = fields.Datetime(
         "Returned to purchasing on", readonly=True, copy=False, groups=QMS_USER
