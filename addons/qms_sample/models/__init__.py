@@ -13,3 +13,4 @@ from . import product_template
 from . import stock_picking
 from . import crm_lead
 from . import res_partner
+from . import qms_sample_loan

@@ -66,11 +66,11 @@ class QmsLabSample(models.Model):
         domain=[("share", "=", False)],
     )
     check_packaging = fields.Boolean("Packaging intact")
-    check_appearance = fields.Boolean("Appearance")
-    check_quantity = fields.Boolean("Quantity")
-    check_model = fields.Boolean("Model")
-    check_specification = fields.Boolean("Specification")
-    check_grade = fields.Boolean("Grade")
+    check_appearance = fields.Boolean("Appearance checked")
+    check_quantity = fields.Boolean("Quantity checked")
+    check_model = fields.Boolean("Model checked")
+    check_specification = fields.Boolean("Specification checked")
+    check_grade = fields.Boolean("Grade checked")
     check_complete = fields.Boolean("Accessories and documents complete")
     check_fit = fields.Boolean("Fit for the test requested")
     receipt_notes = fields.Text(

@@ -39,6 +39,7 @@ class ResConfigSettings(models.TransientModel):
     )
     qms_sample_making_days = fields.Float("Sample made within (working days)")
     qms_sample_decision_days = fields.Float("Customer decision within (working days)")
+    qms_sample_loan_days = fields.Float("A borrowed sealed sample comes back within (working days)")
     qms_sample_validity_reminders = fields.Char(
         "Remind before a sealed sample expires (days)",
         help="E.g. 30,7: thirty and seven days before its expiry.",
@@ -57,6 +58,7 @@ class ResConfigSettings(models.TransientModel):
             **super()._qms_kind_fields(),
             "qms_sample_making_days": ("qms_sample.deadline_kind_making", "duration"),
             "qms_sample_decision_days": ("qms_sample.deadline_kind_decision", "duration"),
+            "qms_sample_loan_days": ("qms_sample.loan_kind_sealed_sample", "duration"),
             "qms_sample_validity_reminders": (
                 "qms_sample.deadline_kind_validity",
                 "reminder_offsets",
