@@ -52,6 +52,21 @@ WORKFLOW_KEY = "_qms_sample_workflow"
 WORKFLOW_TOKEN = object()
 
 
+def check_references(model, vals):
+    """A clear error for an id that names no record (RPC), before the database's."""
+    for name, value in vals.items():
+        field = model._fields.get(name)
+        if field and field.type == "many2one" and isinstance(value, int) and value:
+            if not model.env[field.comodel_name].sudo().browse(value).exists():
+                raise ValidationError(
+                    model.env._(
+                        "Unknown %(field)s (id %(id)s).",
+                        field=field._description_string(model.env),
+                        id=value,
+                    )
+                )
+
+
 class QmsSample(models.Model):
     """A sample (004 样品管理控制程序): from request to sealed reference.
 
@@ -211,6 +226,7 @@ class QmsSample(models.Model):
         for vals in vals_list:
             if not vals.get("kind_id"):
                 raise ValidationError(self.env._("A sample needs its kind."))
+            self._check_references(vals)
             self._check_workflow_values(
                 {
                     name: value
@@ -224,7 +240,12 @@ class QmsSample(models.Model):
 
     def write(self, vals):
         self._check_workflow_values(vals)
+        self._check_references(vals)
         return super().write(vals)
+
+    @api.model
+    def _check_references(self, vals):
+        check_references(self, vals)
 
     @api.model
     def _qms_next_number(self, vals):

@@ -22,11 +22,11 @@ class TestSamplePortal(HttpCase):
             {"name": "Ben Buyer", "parent_id": cls.customer_b.id, "email": "ben@b.example.com"}
         )
         cls.user_a = new_test_user(
-            cls.env, login="qms_sample_portal_a", groups="base.group_portal",
+            cls.env, login="qms_sample_portal_a", name="Ann Buyer", groups="base.group_portal",
             partner_id=cls.contact_a.id,
         )
         cls.user_b = new_test_user(
-            cls.env, login="qms_sample_portal_b", groups="base.group_portal",
+            cls.env, login="qms_sample_portal_b", name="Ben Buyer", groups="base.group_portal",
             partner_id=cls.contact_b.id,
         )
         cls.product = cls.env["product.product"].create(
@@ -121,7 +121,7 @@ class TestSamplePortal(HttpCase):
             self.xmlrpc_object.execute(
                 db, uid, self.user_b.login, "qms.sample", "read", [self.sample.id], ["title"]
             )
-        self.assertIn("AccessError", caught.exception.faultString)
+        self.assertIn("doesn't have 'read' access", caught.exception.faultString)
         # Even the customer's own user cannot read internal fields.
         uid_a = self.xmlrpc_common.authenticate(db, self.user_a.login, self.user_a.login, {})
         with self.assertRaises(Fault) as caught:

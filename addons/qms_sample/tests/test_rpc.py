@@ -52,7 +52,7 @@ class TestSampleRpc(HttpCase):
             ),
             "only through its buttons": self._base(state="sealed"),
             "Wrong value for qms.sample.source": self._base(source="pigeon"),
-            "Record does not exist": self._base(product_id=999999999),
+            "Unknown Product (id 999999999)": self._base(product_id=999999999),
         }
         for message, values in cases.items():
             with self.subTest(message), self.assertRaises(Fault) as caught:
@@ -76,6 +76,21 @@ class TestSampleRpc(HttpCase):
                 ],
             )
         self.assertIn("2026-02-30", caught.exception.faultString)
+        with self.assertRaises(Fault) as caught:
+            self._call(
+                "qms.hsf.report",
+                "create",
+                [
+                    {
+                        "partner_id": self.customer.id,
+                        "product_id": 999999999,
+                        "date_test": "2026-02-01",
+                        "laboratory": "SGS",
+                        "report_number": "RPC-1",
+                    }
+                ],
+            )
+        self.assertIn("Unknown Material (id 999999999)", caught.exception.faultString)
         self.assertFalse(self.env["qms.hsf.report"].search([("report_number", "=", "RPC-1")]))
 
     def test_a_refused_action_changes_nothing(self):
