@@ -14,3 +14,4 @@ from . import stock_picking
 from . import crm_lead
 from . import res_partner
 from . import qms_sample_loan
+from . import qms_sample_demo
