@@ -13,9 +13,7 @@ class QmsLabSample(models.Model):
 
     _inherit = "qms.lab.sample"
 
-    complaint_id = fields.Many2one(
-        "qms.complaint", string="Complaint", index="btree_not_null", tracking=True
-    )
+    complaint_id = fields.Many2one("qms.complaint", index="btree_not_null", tracking=True)
     complaint_origin = fields.Selection(ORIGINS, string="Where it comes from")
 
     def _qms_lab_state_changed(self):

@@ -33,7 +33,7 @@ class QmsHsfReport(models.Model):
         "Material number", compute="_compute_material_code", store=True, readonly=False
     )
     date_test = fields.Date("Test date", required=True, tracking=True)
-    laboratory = fields.Char("Laboratory", required=True)
+    laboratory = fields.Char(required=True)
     report_number = fields.Char("Report number", required=True, tracking=True)
     validity_months = fields.Integer(
         "Validity period (months)",
@@ -43,9 +43,7 @@ class QmsHsfReport(models.Model):
         "Valid until", compute="_compute_date_expiry", store=True, readonly=False, tracking=True
     )
     test_items = fields.Text("Test items", help="E.g. RoHS 10 substances, REACH SVHC, halogens.")
-    result = fields.Selection(
-        [("pass", "Pass"), ("fail", "Fail")], string="Result", required=True, default="pass"
-    )
+    result = fields.Selection([("pass", "Pass"), ("fail", "Fail")], required=True, default="pass")
     result_detail = fields.Text("Valid test results")
     date_next_request = fields.Date(
         "Request a new report on",
@@ -87,9 +85,7 @@ class QmsHsfReport(models.Model):
     def _compute_date_expiry(self):
         for report in self:
             if report.date_test and report.validity_months:
-                report.date_expiry = report.date_test + relativedelta(
-                    months=report.validity_months
-                )
+                report.date_expiry = report.date_test + relativedelta(months=report.validity_months)
             elif not report.date_expiry:
                 report.date_expiry = False
 
@@ -201,9 +197,7 @@ class QmsHsfReport(models.Model):
         template = self.env.ref("qms_sample.mail_template_hsf_expiry", raise_if_not_found=False)
         for report in self:
             if template:
-                report.message_post_with_source(
-                    template, subtype_xmlid="mail.mt_comment"
-                )
+                report.message_post_with_source(template, subtype_xmlid="mail.mt_comment")
             report.sudo().date_reminded = fields.Datetime.now()
         deadlines._remind_owners()
 

@@ -179,7 +179,9 @@ class QmsLabSample(models.Model):
                 )
             done = tests_done or ", ".join(sample.qms_inspection_ids.test.mapped("name"))
             if not done:
-                raise UserError(self.env._("Record the tests done on %(number)s.", number=sample.name))
+                raise UserError(
+                    self.env._("Record the tests done on %(number)s.", number=sample.name)
+                )
             previous = sample.tests_done
             sample._set_state(
                 "tested",

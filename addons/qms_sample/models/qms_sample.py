@@ -94,7 +94,7 @@ class QmsSample(models.Model):
     company_id = fields.Many2one(
         "res.company", required=True, index=True, default=lambda self: self.env.company
     )
-    kind_id = fields.Many2one("qms.sample.kind", string="Kind", required=True, tracking=True)
+    kind_id = fields.Many2one("qms.sample.kind", required=True, tracking=True)
     category = fields.Selection(related="kind_id.category", store=True)
     customer_type = fields.Selection(
         CUSTOMER_TYPES, string="Customer sample type", help="004 5.2.2: what the sample shows."
@@ -108,7 +108,6 @@ class QmsSample(models.Model):
     title = fields.Char("Subject", required=True, tracking=True)
     partner_id = fields.Many2one(
         "res.partner",
-        string="Partner",
         tracking=True,
         help="The customer the sample is for, or the supplier that sent it.",
     )
@@ -116,7 +115,7 @@ class QmsSample(models.Model):
         related="partner_id.commercial_partner_id", store=True, index=True
     )
     product_id = fields.Many2one("product.product", tracking=True)
-    quantity = fields.Float("Quantity", default=1.0, digits="Product Unit of Measure")
+    quantity = fields.Float(default=1.0, digits="Product Unit of Measure")
     revision = fields.Integer(default=1, readonly=True, copy=False)
     parent_id = fields.Many2one(
         "qms.sample", string="Previous revision", readonly=True, index="btree_not_null"
@@ -276,7 +275,9 @@ class QmsSample(models.Model):
     @api.ondelete(at_uninstall=False)
     def _unlink_only_draft(self):
         if any(sample.state != "draft" for sample in self):
-            raise UserError(self.env._("A sample that left “Requested” is archived, never deleted."))
+            raise UserError(
+                self.env._("A sample that left “Requested” is archived, never deleted.")
+            )
 
     # ------------------------------------------------------------------
     # Shared steps

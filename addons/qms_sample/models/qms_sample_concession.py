@@ -53,9 +53,7 @@ class QmsSample(models.Model):
     def _check_concession(self):
         self.ensure_one()
         if self.category != "concession":
-            raise UserError(
-                self.env._("%(number)s is not a concession sample.", number=self.name)
-            )
+            raise UserError(self.env._("%(number)s is not a concession sample.", number=self.name))
         if not self.reference_sample_id or self.reference_sample_id.state not in (
             "accepted",
             "sealed",

@@ -16,9 +16,7 @@ class QmsSampleCopy(models.Model):
     company_id = fields.Many2one(related="sample_id.company_id", store=True)
     copy_type = fields.Selection(COPY_TYPES, string="Copy", required=True)
     department = fields.Char(compute="_compute_department")
-    custodian_id = fields.Many2one(
-        "res.users", string="Keeper", domain=[("share", "=", False)]
-    )
+    custodian_id = fields.Many2one("res.users", string="Keeper", domain=[("share", "=", False)])
     location_id = fields.Many2one(
         "stock.location", string="Stored at", domain="[('usage', '=', 'internal')]"
     )
@@ -28,5 +26,7 @@ class QmsSampleCopy(models.Model):
     def _compute_department(self):
         for copy in self:
             copy.department = (
-                self.env._("Marketing") if copy.copy_type == "original" else self.env._("Engineering")
+                self.env._("Marketing")
+                if copy.copy_type == "original"
+                else self.env._("Engineering")
             )

@@ -13,9 +13,7 @@ class QmsSample(models.Model):
 
     _inherit = "qms.sample"  # pylint: disable=consider-merging-classes-inherited
 
-    opportunity_id = fields.Many2one(
-        "crm.lead", string="Opportunity", index="btree_not_null", groups=QMS_USER
-    )
+    opportunity_id = fields.Many2one("crm.lead", index="btree_not_null", groups=QMS_USER)
     sale_order_id = fields.Many2one("sale.order", string="Sale order", index="btree_not_null")
     customer_ref = fields.Char("Customer reference")
     picking_id = fields.Many2one(
@@ -188,15 +186,17 @@ class QmsSample(models.Model):
                 {
                     "sample_id": self.id,
                     "copy_type": "original",
-                    "custodian_id": (company.qms_sample_marketing_custodian_id or self.sale_user_id)
-                    .id,
+                    "custodian_id": (
+                        company.qms_sample_marketing_custodian_id or self.sale_user_id
+                    ).id,
                     "location_id": company.qms_sample_original_location_id.id,
                 },
                 {
                     "sample_id": self.id,
                     "copy_type": "duplicate",
-                    "custodian_id": (company.qms_sample_engineering_custodian_id or self.user_id)
-                    .id,
+                    "custodian_id": (
+                        company.qms_sample_engineering_custodian_id or self.user_id
+                    ).id,
                     "location_id": company.qms_sample_duplicate_location_id.id,
                 },
             ]

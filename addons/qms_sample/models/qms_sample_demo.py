@@ -18,9 +18,11 @@ class QmsSample(models.Model):
         engineer = ref("qms_sample.demo_user_engineering")
         qa_head = ref("qms_sample.demo_user_qa")
         cover = ref("qms_sample.demo_product_cover")
-        stock = self.env["stock.warehouse"].search(
-            [("company_id", "=", self.env.company.id)], limit=1
-        ).lot_stock_id
+        stock = (
+            self.env["stock.warehouse"]
+            .search([("company_id", "=", self.env.company.id)], limit=1)
+            .lot_stock_id
+        )
         self.env["stock.quant"]._update_available_quantity(cover, stock, 10)
         common = {
             "kind_id": ref("qms_sample.sample_kind_customer").id,
@@ -83,7 +85,10 @@ class QmsSample(models.Model):
         attachment = self.env["ir.attachment"].create(
             [
                 {"name": name, "datas": base64.b64encode(b"%PDF-1.4 demo")}
-                for name in ("HS-2200 self-inspection report.pdf", "HS-2200 material certificate.pdf")
+                for name in (
+                    "HS-2200 self-inspection report.pdf",
+                    "HS-2200 material certificate.pdf",
+                )
             ]
         )
         resin_sample = self.create(

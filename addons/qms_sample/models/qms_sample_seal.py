@@ -27,9 +27,7 @@ class QmsSample(models.Model):
     date_engineering_signed = fields.Datetime(
         "Engineering signed on", readonly=True, copy=False, groups=QMS_USER
     )
-    qa_signer_id = fields.Many2one(
-        "res.users", string="QA supervisor", readonly=True, copy=False
-    )
+    qa_signer_id = fields.Many2one("res.users", string="QA supervisor", readonly=True, copy=False)
     date_qa_signed = fields.Datetime("QA signed on", readonly=True, copy=False, groups=QMS_USER)
     storage_location_id = fields.Many2one(
         "stock.location",

@@ -30,9 +30,7 @@ class StockPicking(models.Model):
         if not products:
             return products
         valid = (
-            self.env["qms.hsf.report"]
-            .sudo()
-            ._valid_for(self.partner_id, products, self.company_id)
+            self.env["qms.hsf.report"].sudo()._valid_for(self.partner_id, products, self.company_id)
         )
         return products.filtered(lambda p: p.id not in valid)
 

@@ -114,7 +114,10 @@ class SampleCase(QmsCase):
             "qms_sample.group_qms_sample_qa_supervisor",
         )
         cls.sales_user = new_test_user(
-            env, login="qms_sales", name="Sales Rep", groups="qms_base.group_qms_user,sales_team.group_sale_salesman"
+            env,
+            login="qms_sales",
+            name="Sales Rep",
+            groups="qms_base.group_qms_user,sales_team.group_sale_salesman",
         )
         cls.shelf = env["stock.location"].create(
             {"name": "Sealed samples cabinet", "usage": "internal", "location_id": cls.stock.id}
@@ -151,7 +154,11 @@ class SampleCase(QmsCase):
 
     def _attachment(self, name):
         return self.env["ir.attachment"].create(
-            {"name": name, "datas": base64.b64encode(b"%PDF-1.4 test"), "mimetype": "application/pdf"}
+            {
+                "name": name,
+                "datas": base64.b64encode(b"%PDF-1.4 test"),
+                "mimetype": "application/pdf",
+            }
         )
 
     def _sealed(self, **values):

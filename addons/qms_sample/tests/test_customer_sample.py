@@ -66,18 +66,27 @@ class TestCustomerSample(SampleCase):
         self.assertEqual(decision.state, "done")
         original = sample.copy_ids.filtered(lambda c: c.copy_type == "original")
         duplicate = sample.copy_ids.filtered(lambda c: c.copy_type == "duplicate")
-        self.assertEqual((original.custodian_id, original.location_id), (self.sales_user, self.shelf))
+        self.assertEqual(
+            (original.custodian_id, original.location_id), (self.sales_user, self.shelf)
+        )
         self.assertEqual(duplicate.custodian_id, self.owner_user)
         self.assertEqual((original.department, duplicate.department), ("Marketing", "Engineering"))
-        # The partner's Quality button counts open samples only.
-        self.assertEqual(self.customer.qms_sample_count, 0)
+        # Out of draft: archived, never deleted.
+        with self.assertRaisesRegex(UserError, "archived"):
+            sample.unlink()
+
+    def test_partner_quality_button_counts_open_samples(self):
+        sample = self._sample()
+        self._ship(sample)
+        sample.action_customer_approve()
+        self.customer.invalidate_recordset(["qms_sample_count", "qms_open_count"])
+        self.assertEqual(self.customer.qms_sample_count, 0, "accepted: no longer open")
         self._sample()
         self.customer.invalidate_recordset(["qms_sample_count", "qms_open_count"])
         self.assertEqual(self.customer.qms_sample_count, 1)
         self.assertGreaterEqual(self.customer.qms_open_count, 1)
-        # Out of draft: archived, never deleted.
-        with self.assertRaisesRegex(UserError, "archived"):
-            sample.unlink()
+        action = self.customer.action_view_qms_samples()
+        self.assertEqual(len(self.env["qms.sample"].search(action["domain"])), 2)
 
     def test_rejection_path_then_a_new_revision(self):
         sample = self._sample()
@@ -119,7 +128,9 @@ class TestCustomerSample(SampleCase):
         )
         action = lead.action_qms_request_sample()
         self.assertEqual(action["context"]["default_opportunity_id"], lead.id)
-        sample = self._sample(opportunity_id=lead.id, kind=self.env.ref("qms_sample.sample_kind_presale"))
+        sample = self._sample(
+            opportunity_id=lead.id, kind=self.env.ref("qms_sample.sample_kind_presale")
+        )
         self.assertTrue(sample.name.startswith("PR"))
         self.assertEqual(lead.qms_sample_count, 1)
         with self.assertRaisesRegex(ValidationError, "is not a document of"):

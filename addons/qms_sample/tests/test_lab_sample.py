@@ -21,9 +21,8 @@ class TestLabSample(SampleCase):
 
     def _check_all(self, sample):
         sample.write(
-            {
-                name: True
-                for name in (
+            dict.fromkeys(
+                (
                     "check_packaging",
                     "check_appearance",
                     "check_quantity",
@@ -32,8 +31,9 @@ class TestLabSample(SampleCase):
                     "check_grade",
                     "check_complete",
                     "check_fit",
-                )
-            }
+                ),
+                True,
+            )
         )
 
     def test_state_machine_return_versus_disposal(self):

@@ -22,11 +22,17 @@ class TestSamplePortal(HttpCase):
             {"name": "Ben Buyer", "parent_id": cls.customer_b.id, "email": "ben@b.example.com"}
         )
         cls.user_a = new_test_user(
-            cls.env, login="qms_sample_portal_a", name="Ann Buyer", groups="base.group_portal",
+            cls.env,
+            login="qms_sample_portal_a",
+            name="Ann Buyer",
+            groups="base.group_portal",
             partner_id=cls.contact_a.id,
         )
         cls.user_b = new_test_user(
-            cls.env, login="qms_sample_portal_b", name="Ben Buyer", groups="base.group_portal",
+            cls.env,
+            login="qms_sample_portal_b",
+            name="Ben Buyer",
+            groups="base.group_portal",
             partner_id=cls.contact_b.id,
         )
         cls.product = cls.env["product.product"].create(
@@ -45,9 +51,11 @@ class TestSamplePortal(HttpCase):
                 "internal_note": "Margin is thin on this one",
             }
         )
-        stock = cls.env["stock.warehouse"].search(
-            [("company_id", "=", cls.env.company.id)], limit=1
-        ).lot_stock_id
+        stock = (
+            cls.env["stock.warehouse"]
+            .search([("company_id", "=", cls.env.company.id)], limit=1)
+            .lot_stock_id
+        )
         cls.env["stock.quant"]._update_available_quantity(cls.product, stock, 1)
         cls.sample.action_start()
         cls.sample.action_start_inspection()
@@ -126,13 +134,23 @@ class TestSamplePortal(HttpCase):
         uid_a = self.xmlrpc_common.authenticate(db, self.user_a.login, self.user_a.login, {})
         with self.assertRaises(Fault) as caught:
             self.xmlrpc_object.execute(
-                db, uid_a, self.user_a.login, "qms.sample", "read", [self.sample.id],
+                db,
+                uid_a,
+                self.user_a.login,
+                "qms.sample",
+                "read",
+                [self.sample.id],
                 ["internal_note"],
             )
         self.assertIn("internal_note", caught.exception.faultString)
         with self.assertRaises(Fault):
             self.xmlrpc_object.execute(
-                db, uid_a, self.user_a.login, "qms.sample", "write", [self.sample.id],
+                db,
+                uid_a,
+                self.user_a.login,
+                "qms.sample",
+                "write",
+                [self.sample.id],
                 {"title": "Changed"},
             )
 

@@ -12,7 +12,9 @@ class TestSampleRpc(HttpCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.rpc_user = new_test_user(
-            cls.env, login="qms_sample_rpc", password="qms_sample_rpc_2026",
+            cls.env,
+            login="qms_sample_rpc",
+            password="qms_sample_rpc_2026",
             groups="qms_base.group_qms_user",
         )
         cls.customer = cls.env["res.partner"].create({"name": "RPC Customer", "is_company": True})

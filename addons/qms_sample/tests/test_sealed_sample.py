@@ -38,7 +38,8 @@ class TestSealedSample(SampleCase):
         self.assertIs(sample.action_seal(), True)
         self.assertEqual(sample.state, "sealed")
         self.assertEqual(
-            (sample.engineering_signer_id, sample.qa_signer_id), (self.engineering_head, self.qa_head)
+            (sample.engineering_signer_id, sample.qa_signer_id),
+            (self.engineering_head, self.qa_head),
         )
         with self.assertRaisesRegex(UserError, "only through its buttons"):
             sample.write({"qa_signer_id": self.engineering_head.id})
@@ -131,7 +132,9 @@ class TestSealedSample(SampleCase):
     def test_concession_needs_customer_or_signed_internal_approval(self):
         reference = self._accepted()
         kind = self.env.ref("qms_sample.sample_kind_concession")
-        concession = self._sample(kind=kind, title="Cover with 0.1 mm flash", date_concession_end=False)
+        concession = self._sample(
+            kind=kind, title="Cover with 0.1 mm flash", date_concession_end=False
+        )
         self.assertTrue(concession.name.startswith("TS"))
         with self.assertRaisesRegex(UserError, "differs from an approved"):
             concession.action_approve_concession()
