@@ -82,6 +82,7 @@ class TestSupplierSample(SampleCase):
         self.supplier.lang = "zh_CN"
         html_zh, _type = report._render_qweb_html(report.report_name, sample.ids)
         self.assertIn(sample.name.encode(), html_zh)
+        self.assertIn("样品确认单".encode(), html_zh, "in the supplier's language")
         # The supplier sample list.
         xlsx = self.env.ref("qms_sample.action_report_qms_supplier_sample_list_xlsx")
         content, file_type = xlsx._render(xlsx.report_name, sample.ids)
