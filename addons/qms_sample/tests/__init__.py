@@ -6,3 +6,4 @@ from . import test_lab_sample
 from . import test_portal
 from . import test_rpc
 from . import test_capa
+from . import test_bench
