@@ -31,6 +31,7 @@
         "views/qms_sample_portal_templates.xml",
         "report/qms_sample_confirmation_templates.xml",
         "report/qms_lab_sample_label_templates.xml",
+        "report/qms_lab_sample_receipt_templates.xml",
         "report/qms_sample_reports.xml",
     ],
     "assets": {

@@ -227,6 +227,13 @@ class QmsLabSample(models.Model):
         self._set_state("disposed", **vals)
         return True
 
+    def _receipt_check_rows(self):
+        """(label, field) of each receipt check, in the reader's language."""
+        return [
+            (self._fields[name]._description_string(self.env), name)
+            for name in (*RECEIPT_CHECKS, "check_fit")
+        ]
+
     def action_print_label(self):
         self.ensure_one()
         return self.env.ref("qms_sample.action_report_qms_lab_sample_label").report_action(self)

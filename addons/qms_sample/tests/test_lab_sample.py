@@ -85,6 +85,11 @@ class TestLabSample(SampleCase):
         for text in (disposed.name, "WT-2026-0312", "BV-7000", "Salt spray 48 h"):
             self.assertIn(text.encode(), html)
         self.assertIn(f'alt="Barcode {disposed.name}"'.encode(), html)
+        # The commission and check record, with each receipt check.
+        receipt = self.env.ref("qms_sample.action_report_qms_lab_sample_receipt")
+        html, _type = receipt._render_qweb_html(receipt.report_name, returned.ids)
+        self.assertIn(b"Outer carton dented", html)
+        self.assertIn(b"Packaging intact", html)
 
     def test_confidential_samples_for_the_restricted_group_only(self):
         secret = self._lab(is_confidential=True, commission_ref="WT-SECRET")
