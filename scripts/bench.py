@@ -21,6 +21,7 @@ import time
 from datetime import datetime, timedelta
 
 from bench_portal import bench_portal
+from bench_samples import bench_samples
 from bench_service import bench_service
 from bench_survey import bench_survey
 from bench_timing import timed
@@ -214,10 +215,11 @@ BENCHMARKS = {
     "survey": bench_survey,
     "portal": bench_portal,
     "service": bench_service,
+    "samples": bench_samples,
     "smoke": bench_smoke,
 }
 # The size each benchmark runs at inside the test suite.
-SMOKE_SIZES = {"deadlines": 50, "survey": 20, "portal": 5, "service": 50}
+SMOKE_SIZES = {"deadlines": 50, "survey": 20, "portal": 5, "service": 50, "samples": 20}
 
 
 def main():
