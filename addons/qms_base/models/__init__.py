@@ -16,3 +16,4 @@ from . import qms_capa_mixin
 from . import qms_callback
 from . import qms_callback_attempt
 from . import qms_callback_mixin
+from . import qms_callback_replan
