@@ -178,13 +178,27 @@ class QmsComplaint(models.Model):
             self._workflow_write({"date_handling_report_sent": fields.Datetime.now()})
         return super()._message_post_after_hook(message, msg_vals)
 
+    def action_next_step(self):
+        """Completing D5 needs the general manager's approval, D6 the prototype and
+        batch verifications and QC's (the 8D report itself may go out before)."""
+        for complaint in self:
+            code = complaint.current_step_id.code
+            message = complaint._missing_for_completion(code) if code else None
+            if message:
+                raise UserError(message)
+        return super().action_next_step()
+
     def _missing_for_step(self, code):
         self.ensure_one()
         if code == "d5" and self.skip_corrective:
             return None
-        message = super()._missing_for_step(code)
-        if message or self.skip_corrective:
-            return message
+        return super()._missing_for_step(code)
+
+    def _missing_for_completion(self, code):
+        """What step ``code`` needs besides its content before it is complete, or None."""
+        self.ensure_one()
+        if self.skip_corrective or self._missing_for_step(code):
+            return None
         if code == "d5" and not self.date_ca_approved:
             return self.env._("D5: the general manager approves the corrective actions.")
         if code == "d6":
