@@ -76,9 +76,9 @@ class QmsSurveyCampaign(models.Model):
     # ------------------------------------------------------------------
     def action_close(self):
         """Closing scores the campaign: its average and its fallen modules open
-        their reviews; below the satisfaction target a report is required."""
-        result = super().action_close()
-        for campaign in self:
+        their reviews; below the satisfaction target a report is required first."""
+        for campaign in self.filtered(lambda c: c.state == "sent"):
+            campaign._score_answers()
             campaign._raise_campaign_capas()
             if campaign.satisfaction_improvement_required and not campaign.satisfaction_report_ids:
                 raise UserError(
@@ -90,7 +90,7 @@ class QmsSurveyCampaign(models.Model):
                         target=_number(campaign.satisfaction_target, 1),
                     )
                 )
-        return result
+        return super().action_close()
 
     def action_create_satisfaction_report(self):
         self.ensure_one()
