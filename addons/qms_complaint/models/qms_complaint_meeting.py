@@ -29,7 +29,7 @@ class QmsComplaintMeeting(models.Model):
         "qms.complaint.meeting.attendee", "meeting_id", string="Attendees"
     )
     department_ids = fields.Many2many("hr.department", string="Responsible departments")
-    minutes = fields.Html("Minutes", help="Causes found, short- and long-term measures.")
+    minutes = fields.Html(help="Causes found, short- and long-term measures.")
     measure_ids = fields.One2many("qms.complaint.meeting.measure", "meeting_id", string="Measures")
     approver_id = fields.Many2one(
         "res.users",

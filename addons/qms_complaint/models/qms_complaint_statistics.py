@@ -38,7 +38,7 @@ class QmsComplaintStatistics(models.Model):
         ),
     )
     user_id = fields.Many2one("res.users", string="Written by", default=lambda self: self.env.user)
-    analysis = fields.Html("Analysis", help="The sales department's written analysis.")
+    analysis = fields.Html(help="The sales department's written analysis.")
     conclusions = fields.Html("Conclusions of the management review")
     complaint_count = fields.Integer("Complaints", compute="_compute_counts")
     recurring_count = fields.Integer("Recurring complaints", compute="_compute_counts")

@@ -20,7 +20,7 @@ class QmsSurveyCampaign(models.Model):
     does; the conclusions of the monthly target meeting or the management
     review are written on the campaign and printed in its summary report."""
 
-    _inherit = "qms.survey.campaign"
+    _inherit = "qms.survey.campaign"  # pylint: disable=consider-merging-classes-inherited
 
     satisfaction_target = fields.Float(
         "Satisfaction rate target (%)",
@@ -49,9 +49,7 @@ class QmsSurveyCampaign(models.Model):
         "management review.",
     )
     date_reviewed = fields.Date("Reviewed on", tracking=True)
-    conclusions = fields.Html(
-        "Conclusions", help="What the meeting concluded; printed in the summary report."
-    )
+    conclusions = fields.Html(help="What the meeting concluded; printed in the summary report.")
 
     @api.depends("satisfaction_rate", "satisfaction_target", "invitation_ids.scored")
     def _compute_satisfaction_required(self):

@@ -61,7 +61,7 @@ class QmsSurveyInvitation(models.Model):
         help="Who gave the answers: the customer, or a dealer or service station on the "
         "customer's behalf.",
     )
-    praise = fields.Text("Praise", help="What the customer praised, kept with the answers.")
+    praise = fields.Text(help="What the customer praised, kept with the answers.")
     state = fields.Selection(
         [
             ("draft", "To send"),
