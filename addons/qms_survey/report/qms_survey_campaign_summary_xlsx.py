@@ -43,7 +43,6 @@ class ReportQmsSurveyCampaignSummaryXlsx(models.AbstractModel):
                 },
             ],
         )
-        self._add_conclusions_sheet(book, subtitle, campaign)
         self._add_customers_sheet(book, subtitle, campaign, modules)
         self._add_actions_sheet(book, subtitle, campaign)
         campaigns, by_campaign, totals = campaign._trend()
@@ -98,6 +97,7 @@ class ReportQmsSurveyCampaignSummaryXlsx(models.AbstractModel):
             [f"p{p.id}" for p in partners],
         )
         self._add_return_rate_sheet(book, subtitle, campaign._return_rate_by_quarter())
+        self._add_conclusions_sheet(book, subtitle, campaign)
 
     def _add_customers_sheet(self, book, subtitle, campaign, modules):
         env = self.env
