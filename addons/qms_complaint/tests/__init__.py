@@ -10,3 +10,4 @@ from . import test_inspections
 from . import test_workflow
 from . import test_portal_columns
 from . import test_views
+from . import test_procedures
