@@ -60,7 +60,9 @@ class QmsOrderChange(models.Model):
         copy=False,
     )
 
-    @api.constrains("change_date", "change_quantity", "change_specification", "change_terms")
+    @api.constrains(
+        "change_date", "change_quantity", "change_specification", "change_terms", "description"
+    )
     def _check_change_type(self):
         for change in self:
             if not change._change_types():

@@ -118,7 +118,7 @@ class QmsOrderReview(models.Model):
                         review=review.name,
                     )
                 )
-            review.sale_order_id._qms_check_requirements_confirmed()
+            review.sale_order_id.sudo()._qms_check_requirements_confirmed()
             review.write({"state": "in_review", "date_submitted": fields.Datetime.now()})
             review._request_verdicts(review.department_ids)
             review._qms_deadline_open("review")
@@ -192,10 +192,11 @@ class QmsOrderReview(models.Model):
             if verdicts and all(v.state == "meet" for v in verdicts):
                 review.write({"state": "approved", "date_approved": fields.Datetime.now()})
                 review._qms_deadline_close("review")
-                review.sale_order_id.message_post(
+                order = review.sale_order_id.sudo()
+                order.message_post(
                     body=self.env._("Order review %(review)s approved.", review=review.name)
                 )
-                review.sale_order_id._qms_review_approved(review)
+                order._qms_review_approved(review)
             elif any(v.state == "cannot_meet" for v in verdicts):
                 review.write({"state": "objection"})
             else:

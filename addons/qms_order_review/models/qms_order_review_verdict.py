@@ -88,7 +88,7 @@ class QmsOrderReviewVerdict(models.Model):
         for verdict in self:
             verdict._check_answerable()
             verdict._check_criteria()
-            delivery = verdict.sale_order_id.commitment_date
+            delivery = verdict.sale_order_id.sudo().commitment_date
             if (
                 verdict.department_code == "production"
                 and delivery
@@ -186,7 +186,7 @@ class QmsOrderReviewVerdict(models.Model):
                 "qms_order_review.mail_activity_type_order_review",
                 user_id=verdict.reviewer_id.id or self.env.user.id,
                 summary=self.env._(
-                    "Review order %(order)s", order=verdict.sale_order_id.name
+                    "Review order %(order)s", order=verdict.sale_order_id.sudo().name
                 ),
                 note=verdict.criteria or "",
             )
