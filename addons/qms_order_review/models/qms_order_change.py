@@ -81,9 +81,7 @@ class QmsOrderChange(models.Model):
         """Notify production and R&D at once, re-open the affected reviews."""
         for change in self:
             if change.state != "draft":
-                raise UserError(
-                    self.env._("%(change)s was already notified.", change=change.name)
-                )
+                raise UserError(self.env._("%(change)s was already notified.", change=change.name))
             if change.sale_order_id.state != "sale":
                 raise UserError(
                     self.env._(

@@ -45,8 +45,7 @@ class QmsOrderException(models.Model):
         labels = dict(self._fields["exception_type"]._description_selection(self.env))
         for exception in self:
             exception.display_name = (
-                f"{exception.sale_order_id.name or ''}: "
-                f"{labels.get(exception.exception_type, '')}"
+                f"{exception.sale_order_id.name or ''}: {labels.get(exception.exception_type, '')}"
             )
 
     @api.model_create_multi

@@ -74,9 +74,7 @@ class QmsOrderReview(models.Model):
     contract_customer_signed = fields.Boolean(
         "Signed and stamped by the customer", tracking=True, copy=False
     )
-    contract_company_signed = fields.Boolean(
-        "Signed and stamped by us", tracking=True, copy=False
-    )
+    contract_company_signed = fields.Boolean("Signed and stamped by us", tracking=True, copy=False)
     contract_valid = fields.Boolean(
         compute="_compute_contract_valid",
         help="Both parties signed and stamped it, and the signed copy is attached.",
@@ -108,9 +106,7 @@ class QmsOrderReview(models.Model):
         """Ask every reviewing department for its verdict (draft → in review)."""
         for review in self:
             if review.state != "draft":
-                raise UserError(
-                    self.env._("%(review)s was already submitted.", review=review.name)
-                )
+                raise UserError(self.env._("%(review)s was already submitted.", review=review.name))
             if not review.department_ids:
                 raise UserError(
                     self.env._(

@@ -21,7 +21,7 @@ class QmsOrderReviewDepartment(models.Model):
     )
     sequence = fields.Integer(default=10)
     active = fields.Boolean(default=True)
-    company_id = fields.Many2one("res.company", string="Company", index=True)
+    company_id = fields.Many2one("res.company", index=True)
     criteria = fields.Text(
         translate=True, help="What the department assesses before it answers “can meet”."
     )

@@ -22,7 +22,7 @@ class QmsOrderReviewRule(models.Model):
     name = fields.Char(required=True, translate=True)
     sequence = fields.Integer(default=10)
     active = fields.Boolean(default=True)
-    company_id = fields.Many2one("res.company", string="Company", index=True)
+    company_id = fields.Many2one("res.company", index=True)
     trigger = fields.Selection(TRIGGERS, required=True, default="amount")
     amount_threshold = fields.Monetary(
         "Amount above",
@@ -57,9 +57,7 @@ class QmsOrderReviewRule(models.Model):
         for rule in self:
             if rule.trigger == "amount" and rule.amount_threshold <= 0:
                 raise ValidationError(
-                    self.env._(
-                        "Review rule “%(rule)s”: set an amount above zero.", rule=rule.name
-                    )
+                    self.env._("Review rule “%(rule)s”: set an amount above zero.", rule=rule.name)
                 )
 
     def _matches(self, order):

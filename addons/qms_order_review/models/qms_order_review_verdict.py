@@ -41,7 +41,7 @@ class QmsOrderReviewVerdict(models.Model):
     department_code = fields.Char(related="department_id.code")
     criteria = fields.Text(related="department_id.criteria")
     sequence = fields.Integer(related="department_id.sequence", store=True)
-    reviewer_id = fields.Many2one("res.users", string="Reviewer", domain=[("share", "=", False)])
+    reviewer_id = fields.Many2one("res.users", domain=[("share", "=", False)])
     state = fields.Selection(
         VERDICT_STATES, required=True, default="pending", readonly=True, tracking=True
     )
@@ -139,9 +139,7 @@ class QmsOrderReviewVerdict(models.Model):
                 )
             )
         if self.review_id.state not in ("in_review", "objection"):
-            raise UserError(
-                self.env._("%(review)s is not in review.", review=self.review_id.name)
-            )
+            raise UserError(self.env._("%(review)s is not in review.", review=self.review_id.name))
         user = self.env.user
         if user != self.reviewer_id and not self.department_id._can_answer(user):
             raise UserError(

@@ -1,7 +1,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-
 from ..tools.sampling import sample_size
 
 REPORT_STATES = [
@@ -37,9 +36,7 @@ class QmsShipmentReport(models.Model):
     company_id = fields.Many2one(
         related="picking_id.company_id", store=True, index=True, precompute=True
     )
-    inspector_id = fields.Many2one(
-        "res.users", string="Inspector", default=lambda self: self.env.user
-    )
+    inspector_id = fields.Many2one("res.users", default=lambda self: self.env.user)
     line_ids = fields.One2many("qms.shipment.report.line", "report_id", string="Products")
     state = fields.Selection(
         REPORT_STATES, required=True, default="inspecting", readonly=True, tracking=True
@@ -131,6 +128,3 @@ class QmsShipmentReport(models.Model):
                         result=dict(REPORT_STATES)[result],
                     )
                 )
-        return None
-
-

@@ -88,7 +88,9 @@ class SaleOrder(models.Model):
                 if new == old:
                     continue
                 label = record._fields[name].get_description(self.env)["string"]
-                prefix = "" if record._name == "sale.order" else f"{record.product_id.display_name}: "
+                prefix = (
+                    "" if record._name == "sale.order" else f"{record.product_id.display_name}: "
+                )
                 entry = by_order.setdefault(order_of(record), {"types": set(), "lines": []})
                 entry["types"].add(change_fields[name])
                 entry["lines"].append(f"{prefix}{label}: {old} → {new}")

@@ -128,6 +128,11 @@ class SaleOrder(models.Model):
                 continue
             if review or order.qms_review_rule_ids:
                 rules = order.qms_review_rule_ids or review.rule_ids
+                if review:
+                    states = dict(review._fields["state"]._description_selection(self.env))
+                    status = states[review.state]
+                else:
+                    status = self.env._("not requested")
                 raise UserError(
                     self.env._(
                         "%(order)s cannot be confirmed before its review is approved "
@@ -135,9 +140,7 @@ class SaleOrder(models.Model):
                         "Review status: %(status)s.",
                         order=order.name,
                         rules=", ".join(rules.mapped("name")) or "-",
-                        status=dict(
-                            review._fields["state"]._description_selection(self.env)
-                        ).get(review.state, self.env._("not requested")),
+                        status=status,
                     )
                 )
 

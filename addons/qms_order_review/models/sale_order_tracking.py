@@ -47,7 +47,9 @@ class SaleOrder(models.Model):
         "res.users", string="Payment confirmed by", readonly=True, copy=False, groups=SALES_GROUPS
     )
     qms_is_paid = fields.Boolean(
-        "Paid", compute="_compute_qms_is_paid", groups=SALES_GROUPS,
+        "Paid",
+        compute="_compute_qms_is_paid",
+        groups=SALES_GROUPS,
         help="Finance confirmed the payment, or the order's invoices are paid in full.",
     )
 
@@ -64,9 +66,7 @@ class SaleOrder(models.Model):
         for order in self:
             order.qms_exception_count = len(order.qms_exception_ids)
 
-    @api.depends(
-        "qms_date_payment_confirmed", "invoice_ids.payment_state", "invoice_ids.state"
-    )
+    @api.depends("qms_date_payment_confirmed", "invoice_ids.payment_state", "invoice_ids.state")
     def _compute_qms_is_paid(self):
         for order in self:
             order.qms_is_paid = bool(order.qms_date_payment_confirmed) or order._qms_invoices_paid()
@@ -80,9 +80,7 @@ class SaleOrder(models.Model):
         by both parties is attached."""
         for order in self:
             if order.state != "sale":
-                raise UserError(
-                    self.env._("%(order)s is not confirmed yet.", order=order.name)
-                )
+                raise UserError(self.env._("%(order)s is not confirmed yet.", order=order.name))
             if order.qms_date_released:
                 raise UserError(
                     self.env._("%(order)s was already released to production.", order=order.name)
@@ -185,7 +183,9 @@ class SaleOrder(models.Model):
         )
         return all(
             float_compare(
-                line.qty_delivered, line.product_uom_qty, precision_rounding=line.product_uom.rounding
+                line.qty_delivered,
+                line.product_uom_qty,
+                precision_rounding=line.product_uom.rounding,
             )
             >= 0
             for line in lines

@@ -43,8 +43,7 @@ class StockPicking(models.Model):
         order = {"none": 0, "warn": 1, "block": 2}
         for picking in self:
             policies = [
-                category._qms_oqc_policy()
-                for category in picking.move_ids.product_id.categ_id
+                category._qms_oqc_policy() for category in picking.move_ids.product_id.categ_id
             ]
             policy = max(policies, key=order.get, default="none")
             picking.qms_oqc_policy = policy if picking.picking_type_code == "outgoing" else "none"

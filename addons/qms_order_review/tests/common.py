@@ -52,7 +52,10 @@ class OrderReviewCase(QmsCase):
                 "amount_threshold": 10000,
                 "department_ids": [
                     fields.Command.set(
-                        [cls.departments[c].id for c in ("rd", "purchasing", "production", "finance")]
+                        [
+                            cls.departments[c].id
+                            for c in ("rd", "purchasing", "production", "finance")
+                        ]
                     )
                 ],
             }
@@ -63,9 +66,11 @@ class OrderReviewCase(QmsCase):
         cls.product = env["product.product"].create(
             {"name": "Motor housing", "is_storable": True, "list_price": 100.0}
         )
-        cls.stock = env["stock.warehouse"].search(
-            [("company_id", "=", env.company.id)], limit=1
-        ).lot_stock_id
+        cls.stock = (
+            env["stock.warehouse"]
+            .search([("company_id", "=", env.company.id)], limit=1)
+            .lot_stock_id
+        )
 
     def _order(self, qty=200, price=100.0, **values):
         """A quotation of the salesperson: 200 × 100 = 20 000 is above the rule."""
@@ -78,7 +83,11 @@ class OrderReviewCase(QmsCase):
                     "commitment_date": fields.Datetime.now() + timedelta(days=30),
                     "order_line": [
                         fields.Command.create(
-                            {"product_id": self.product.id, "product_uom_qty": qty, "price_unit": price}
+                            {
+                                "product_id": self.product.id,
+                                "product_uom_qty": qty,
+                                "price_unit": price,
+                            }
                         )
                     ],
                     **values,

@@ -59,9 +59,11 @@ class TestOrderChange(OrderReviewCase):
         change = order.qms_change_ids
         self.assertTrue(change.change_date)
         self.assertEqual(
-            set(review.current_verdict_ids.filtered(lambda v: v.state == "pending").mapped(
-                "department_code"
-            )),
+            set(
+                review.current_verdict_ids.filtered(lambda v: v.state == "pending").mapped(
+                    "department_code"
+                )
+            ),
             {"production", "purchasing"},
         )
 

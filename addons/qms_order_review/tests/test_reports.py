@@ -21,10 +21,9 @@ class TestReviewForms(OrderReviewCase):
         verdict.with_user(cls.reviewers["rd"]).action_meet()
 
     def _render(self, report, lang):
-        html, report_type = (
-            self.env(context=dict(self.env.context, lang=lang))["ir.actions.report"]
-            ._render_qweb_html(report, self.review.ids)
-        )
+        html, report_type = self.env(context=dict(self.env.context, lang=lang))[
+            "ir.actions.report"
+        ]._render_qweb_html(report, self.review.ids)
         self.assertEqual(report_type, "html")
         return html.decode()
 

@@ -29,7 +29,9 @@ class TestOrderReviewRpc(HttpCase, OrderReviewCase):
         order = self._order()
         with self.assertRaises(Fault) as caught:
             self._call("sale.order", "action_confirm", [order.ids])
-        self.assertIn("cannot be confirmed before its review is approved", caught.exception.faultString)
+        self.assertIn(
+            "cannot be confirmed before its review is approved", caught.exception.faultString
+        )
         with self.assertRaises(Fault) as caught:
             self._call("sale.order", "action_confirm", [order.ids], lang="zh_CN")
         self.assertIn("评审批准之前不能确认", caught.exception.faultString)

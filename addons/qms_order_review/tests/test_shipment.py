@@ -135,7 +135,7 @@ class TestReleaseForShipment(OrderReviewCase):
         self.assertEqual(delivery.state, "open")
         picking.move_ids.quantity = 6
         wizard = picking.button_validate()  # the backorder question
-        self.env[wizard["res_model"]].with_context(wizard["context"]).create({}).process()
+        self.env[wizard["res_model"]].with_context(**wizard["context"]).create({}).process()
         self.assertEqual(picking.state, "done")
         short = order.qms_exception_ids.filtered(lambda e: e.exception_type == "short")
         self.assertEqual(len(short), 1)

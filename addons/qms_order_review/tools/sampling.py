@@ -45,7 +45,7 @@ def code_letter(lot_size, level="2"):
 def sample_size(lot_size, plan="iso2859", level="2", fixed=0):
     """Units to inspect in a lot of ``lot_size``: ``plan`` is full (every unit),
     fixed (``fixed`` units) or iso2859 (the table, at ``level``)."""
-    lot = max(int(round(lot_size)), 0)
+    lot = max(round(lot_size), 0)
     if lot == 0:
         return 0
     if plan == "full":

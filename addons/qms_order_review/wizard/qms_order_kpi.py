@@ -41,8 +41,7 @@ class QmsOrderKpi(models.TransientModel):
             kpis = wizard._kpis()
             wizard.update({name: value for name, value in kpis.items() if name != "by_customer"})
             rows = Markup("").join(
-                Markup("<tr><td>%s</td><td class='text-end'>%s</td></tr>")
-                % (escape(name), count)
+                Markup("<tr><td>%s</td><td class='text-end'>%s</td></tr>") % (escape(name), count)
                 for name, count in kpis["by_customer"]
             )
             wizard.change_by_customer = (
