@@ -91,7 +91,8 @@ class QmsOrderChange(models.Model):
                     )
                 )
             change._notify_departments()
-            review = change.sale_order_id.qms_review_id
+            # The review's rows are the QMS engine's: whoever changed the order re-opens it.
+            review = change.sale_order_id.sudo().qms_review_id
             if review:
                 departments = review.department_ids._reopens_on(change._change_types())
                 review._reopen(departments, change)

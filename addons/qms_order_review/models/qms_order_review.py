@@ -161,9 +161,10 @@ class QmsOrderReview(models.Model):
         verdicts._request()
         return verdicts
 
-    def _reopen(self, departments, change):
-        """Re-open the review for ``departments`` only (an order change): their
-        current verdicts are superseded (kept in the history), new ones asked."""
+    def _reopen(self, departments, change=None, description=None):
+        """Re-open the review for ``departments`` only (an order change, or an
+        approved quotation changed): their current verdicts are superseded
+        (kept in the history), new ones asked."""
         self.ensure_one()
         departments = departments & self.department_ids
         if not departments or self.state in ("draft", "cancelled"):
@@ -175,7 +176,7 @@ class QmsOrderReview(models.Model):
         self.message_post(
             body=self.env._(
                 "Re-opened by %(change)s for: %(departments)s.",
-                change=change.name,
+                change=change.name if change else description,
                 departments=", ".join(departments.mapped("name")),
             )
         )

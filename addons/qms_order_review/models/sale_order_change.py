@@ -77,6 +77,7 @@ class SaleOrder(models.Model):
             record: {name: display_value(record, name) for name in names}
             for record in records
             if order_of(record).state == "sale"
+            or order_of(record).sudo().qms_review_state == "approved"
         }
 
     def _qms_notice_changes(self, before, change_fields):
@@ -96,6 +97,12 @@ class SaleOrder(models.Model):
                 entry["lines"].append(f"{prefix}{label}: {old} → {new}")
         changes = self.env["qms.order.change"]
         for order, entry in by_order.items():
+            if order.state != "sale":
+                # An approved quotation changed: the departments concerned review it again.
+                review = order.sudo().qms_review_id
+                departments = review.department_ids._reopens_on(sorted(entry["types"]))
+                review._reopen(departments, description="\n".join(entry["lines"]))
+                continue
             changes |= changes.create(
                 {
                     "sale_order_id": order.id,

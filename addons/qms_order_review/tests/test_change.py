@@ -1,7 +1,7 @@
 from datetime import timedelta
 
 from odoo.exceptions import UserError, ValidationError
-from odoo.tests import tagged
+from odoo.tests import new_test_user, tagged
 
 from .common import OrderReviewCase
 
@@ -71,6 +71,37 @@ class TestOrderChange(OrderReviewCase):
         order = self._order()
         order.order_line.product_uom_qty = 300
         self.assertFalse(order.qms_change_ids)
+
+    def test_approved_quotation_changed_is_reviewed_again(self):
+        order = self._order()
+        review = self._submit(order)
+        self._approve_all(review)
+        order.order_line.product_uom_qty = 2000
+        self.assertFalse(order.qms_change_ids, "not confirmed: no change notice")
+        self.assertEqual(review.state, "in_review")
+        self.assertEqual(
+            set(
+                review.current_verdict_ids.filtered(lambda v: v.state == "pending").mapped(
+                    "department_code"
+                )
+            ),
+            {"production", "purchasing", "finance"},
+        )
+        with self.assertRaisesRegex(UserError, "cannot be confirmed before its review"):
+            order.action_confirm()
+        self._approve_all(review)
+        self.assertTrue(order.action_confirm())
+
+    def test_plain_salesperson_changes_a_confirmed_order(self):
+        """Sales staff without the QMS group change orders too: the notice and the
+        re-opened review are written all the same."""
+        order, review = self._confirmed()
+        plain = new_test_user(
+            self.env, login="qms_plain_sales", groups="sales_team.group_sale_salesman_all_leads"
+        )
+        order.order_line.with_user(plain).product_uom_qty = 300
+        self.assertEqual(order.qms_change_ids.state, "notified")
+        self.assertEqual(review.state, "in_review")
 
     def test_manual_notice_needs_a_change_type(self):
         order, _review = self._confirmed()
