@@ -4,3 +4,4 @@ from . import test_shipment
 from . import test_reports
 from . import test_rpc
 from . import test_sampling
+from . import test_bench
