@@ -28,6 +28,7 @@
         "views/stock_picking_views.xml",
         "views/product_category_views.xml",
         "views/res_partner_views.xml",
+        "views/res_config_settings_views.xml",
         "wizard/qms_order_kpi_views.xml",
         "views/qms_order_review_menus.xml",
         "report/qms_order_review_templates.xml",

@@ -16,3 +16,4 @@ from . import sale_order_change
 from . import sale_order_tracking
 from . import sale_order_line
 from . import stock_picking
+from . import res_config_settings

@@ -213,3 +213,11 @@ class TestOrderReview(OrderReviewCase):
         self.assertEqual(values["unreviewed_count"], 0)
         self.assertIn((self.customer.display_name, 1), values["by_customer"])
         self.assertIn(self.customer.name, kpi.change_by_customer)
+
+    def test_review_times_are_settings(self):
+        settings = self.env["res.config.settings"].create({})
+        self.assertEqual(settings.qms_order_review_days, 3)
+        settings.qms_order_verdict_days = 1
+        settings.set_values()
+        kind = self.env.ref("qms_order_review.deadline_kind_verdict")
+        self.assertEqual(kind.with_company(self.env.company).duration, 1)
