@@ -29,6 +29,10 @@ class SaleOrder(models.Model):
     _name = "sale.order"
     _inherit = ["sale.order", "qms.deadline.mixin"]
 
+    # The deadline rows are internal: never read by the customer (portal).
+    qms_deadline_ids = fields.One2many(groups=SALES_GROUPS)
+    qms_overdue = fields.Boolean(groups=SALES_GROUPS)
+    qms_next_due = fields.Datetime(groups=SALES_GROUPS)
     qms_order_channel = fields.Selection(
         CHANNELS,
         string="Order received by",

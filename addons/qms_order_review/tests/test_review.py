@@ -194,7 +194,12 @@ class TestOrderReview(OrderReviewCase):
         order.message_subscribe(partner_ids=portal.partner_id.ids)
         as_portal = order.with_user(portal)
         as_portal.read(["name", "amount_total"])
-        for field in ("qms_special_requirements", "qms_review_id", "qms_lost_analysis"):
+        for field in (
+            "qms_special_requirements",
+            "qms_review_id",
+            "qms_lost_analysis",
+            "qms_deadline_ids",
+        ):
             with self.subTest(field), self.assertRaises(AccessError):
                 as_portal.read([field])
         verdict = self._verdict(self._submit(self._order()), "finance")
