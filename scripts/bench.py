@@ -7,6 +7,7 @@
 
 ``smoke`` runs every benchmark at its tiny size (SMOKE_SIZES) and fails when
 one fails or has no tiny size: the test suite runs it, so no benchmark rots.
+    python scripts/bench.py --config odoo.conf --database db orders 100000
 
 Each benchmark builds its data with SQL (fast, and outside what is timed),
 times the product's code path, and times in the same run and database the
@@ -20,6 +21,7 @@ import sys
 import time
 from datetime import datetime, timedelta
 
+from bench_order_review import bench_order_review
 from bench_portal import bench_portal
 from bench_samples import bench_samples
 from bench_service import bench_service
@@ -216,10 +218,18 @@ BENCHMARKS = {
     "portal": bench_portal,
     "service": bench_service,
     "samples": bench_samples,
+    "orders": bench_order_review,
     "smoke": bench_smoke,
 }
 # The size each benchmark runs at inside the test suite.
-SMOKE_SIZES = {"deadlines": 50, "survey": 20, "portal": 5, "service": 50, "samples": 20}
+SMOKE_SIZES = {
+    "deadlines": 50,
+    "survey": 20,
+    "portal": 5,
+    "service": 50,
+    "samples": 20,
+    "orders": 20,
+}
 
 
 def main():
