@@ -85,6 +85,7 @@ class QmsServiceContract(models.Model):
         string="Sale order",
         domain="[('partner_id', 'child_of', commercial_partner_id)]",
         tracking=True,
+        groups="qms_base.group_qms_user",
     )
     level_id = fields.Many2one(
         "qms.service.level",
@@ -99,6 +100,7 @@ class QmsServiceContract(models.Model):
         default=lambda self: self.env.user if not self.env.user.share else False,
         tracking=True,
         help="Quality control centre: follows the contract, its handover and its paperwork.",
+        groups="qms_base.group_qms_user",
     )
     engineer_id = fields.Many2one(
         "res.users",
@@ -112,6 +114,7 @@ class QmsServiceContract(models.Model):
         string="Customer manager",
         domain=[("share", "=", False)],
         help="客户经理: coordinates upgrades and receives the callback results.",
+        groups="qms_base.group_qms_user",
     )
     salesperson_id = fields.Many2one(
         "res.users",
@@ -121,6 +124,7 @@ class QmsServiceContract(models.Model):
         store=True,
         readonly=False,
         help="Brings the stamped contract back (contract paperwork).",
+        groups="qms_base.group_qms_user",
     )
     line_ids = fields.One2many(
         "qms.service.contract.line", "contract_id", string="Covered products", copy=True
@@ -281,10 +285,10 @@ class QmsServiceContract(models.Model):
         return "expired" if self.date_end and day > self.date_end else "none"
 
     @api.model
-    def _find_covering(self, partner, product=None, serial=None, day=None, company=None):
-        """The contract of ``partner``'s company covering ``product`` (and its
-        serial number) on ``day``: a line with the serial first, then a line
-        of the product without serial. In force contracts first."""
+    def _find_covering(self, partner, product=None, lot=None, day=None, company=None):
+        """The contract of ``partner``'s company for ``product`` (and its serial
+        number ``lot``): a line with that serial number first, then a line of
+        the product without serial number; contracts covering ``day`` first."""
         if not partner:
             return self.browse()
         day = day or fields.Date.context_today(self)
@@ -294,27 +298,20 @@ class QmsServiceContract(models.Model):
         ]
         if company:
             domain.append(("company_id", "=", company.id))
-        contracts = self.search(domain, order="state, date_end desc, id desc")
-        serial = (serial or "").strip().upper()
+        contracts = self.search(domain, order="date_end desc, id desc")
+        ranked = contracts.sorted(lambda c: c._coverage_on(day) not in ("free", "paid"))
 
-        def matches(contract, with_serial):
+        def lines_of(contract):
             lines = contract.line_ids
-            if product:
-                lines = lines.filtered(lambda line: line.product_id == product)
-            if with_serial:
-                return any(line.serial_key == serial for line in lines)
-            return any(not line.serial for line in lines) if product else bool(lines)
+            return lines.filtered(lambda line: line.product_id == product) if product else lines
 
-        ranked = sorted(
-            contracts,
-            key=lambda c: c._coverage_on(day) not in ("free", "paid"),
-        )
-        if serial:
+        if lot:
             for contract in ranked:
-                if matches(contract, True):
+                if any(line.lot_id == lot for line in lines_of(contract)):
                     return contract
         for contract in ranked:
-            if matches(contract, False):
+            lines = lines_of(contract)
+            if (lines.filtered(lambda line: not line.lot_id) if product else lines):
                 return contract
         return self.browse()
 
@@ -339,7 +336,7 @@ class QmsServiceContract(models.Model):
 
     def _on_start(self):
         """Hook of the follow-ups (renewal, cadence, warranty callback)."""
-        return None
+        self._open_requests()._refresh_coverage()
 
     def _end(self):
         self._workflow_write({"state": "ended", "date_ended": fields.Date.context_today(self)})
@@ -347,7 +344,20 @@ class QmsServiceContract(models.Model):
 
     def _on_end(self):
         """Hook of the follow-ups: stop them."""
-        return None
+        self._open_requests()._refresh_coverage()
+
+    def _open_requests(self):
+        """The customers' service requests still open (their coverage may change)."""
+        return (
+            self.env["qms.service.request"]
+            .sudo()
+            .search(
+                [
+                    ("commercial_partner_id", "in", self.commercial_partner_id.ids),
+                    ("state", "not in", ("closed", "cancelled")),
+                ]
+            )
+        )
 
     def _local_datetime(self, day, hour=9):
         """Naive UTC of ``hour`` o'clock on ``day`` in the company's calendar zone."""

@@ -22,8 +22,12 @@ class QmsServiceContract(models.Model):
         "Installed on",
         help="The cadence counts from it; empty: from the start of the free maintenance period.",
     )
-    date_last_contact = fields.Date("Last contact", readonly=True)
-    date_next_contact = fields.Date("Next contact", readonly=True)
+    date_last_contact = fields.Date(
+        "Last contact", readonly=True, groups="qms_base.group_qms_user"
+    )
+    date_next_contact = fields.Date(
+        "Next contact", readonly=True, groups="qms_base.group_qms_user"
+    )
 
     # ------------------------------------------------------------------
     # Hooks of the contract's life

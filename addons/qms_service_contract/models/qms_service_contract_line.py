@@ -15,27 +15,32 @@ class QmsServiceContractLine(models.Model):
     company_id = fields.Many2one(related="contract_id.company_id", store=True, index=True)
     sequence = fields.Integer(default=10)
     product_id = fields.Many2one("product.product", string="Product", required=True, index=True)
-    serial = fields.Char(
-        "Serial number", help="Empty: every unit of the product the customer has is covered."
+    lot_id = fields.Many2one(
+        "stock.lot",
+        string="Serial number",
+        index=True,
+        domain="[('product_id', '=', product_id)]",
+        help="Empty: every unit of the product the customer has is covered.",
     )
-    serial_key = fields.Char(compute="_compute_serial_key", store=True, index=True)
     name = fields.Char("Equipment", help="Where it is installed, what it is called on site.")
 
     _sql_constraints = [
         (
-            "serial_uniq",
-            "unique(contract_id, product_id, serial_key)",
+            "lot_uniq",
+            "unique(contract_id, product_id, lot_id)",
             "A product and serial number is listed once per contract.",
         ),
     ]
 
-    @api.depends("serial")
-    def _compute_serial_key(self):
+    @api.constrains("lot_id", "product_id")
+    def _check_lot(self):
         for line in self:
-            line.serial_key = (line.serial or "").strip().upper() or False
-
-    @api.constrains("serial")
-    def _check_serial(self):
-        for line in self:
-            if line.serial and not line.serial.strip():
-                raise ValidationError(self.env._("A serial number cannot be blank spaces."))
+            if line.lot_id and line.lot_id.product_id != line.product_id:
+                raise ValidationError(
+                    self.env._(
+                        "Serial number %(lot)s belongs to %(lot_product)s, not to %(product)s.",
+                        lot=line.lot_id.name,
+                        lot_product=line.lot_id.product_id.display_name,
+                        product=line.product_id.display_name,
+                    )
+                )
