@@ -1,1 +1,3 @@
 from . import test_contract_coverage
+from . import test_handover
+from . import test_paperwork
