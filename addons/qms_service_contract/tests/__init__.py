@@ -1,3 +1,5 @@
 from . import test_contract_coverage
 from . import test_handover
 from . import test_paperwork
+from . import test_upgrade
+from . import test_cadence
