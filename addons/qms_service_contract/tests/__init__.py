@@ -3,3 +3,4 @@ from . import test_handover
 from . import test_paperwork
 from . import test_upgrade
 from . import test_cadence
+from . import test_callback_draw
