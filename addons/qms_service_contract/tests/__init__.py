@@ -4,3 +4,5 @@ from . import test_paperwork
 from . import test_upgrade
 from . import test_cadence
 from . import test_callback_draw
+from . import test_portal
+from . import test_rpc
