@@ -61,9 +61,9 @@ class QmsCallback(models.Model):
         """The questions and answers, one per line (mails, chatter)."""
         self.ensure_one()
         labels = dict(
-            self.env["qms.service.callback.answer"]._fields["answer_yes_no"]._description_selection(
-                self.env
-            )
+            self.env["qms.service.callback.answer"]
+            ._fields["answer_yes_no"]
+            ._description_selection(self.env)
         )
         lines = []
         for answer in self.qms_answer_ids:

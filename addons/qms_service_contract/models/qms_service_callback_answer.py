@@ -13,7 +13,7 @@ class QmsServiceCallbackAnswer(models.Model):
         "qms.service.callback.question",
         string="Question template",
         required=True,
-        ondelete="restrict"
+        ondelete="restrict",
     )
     sequence = fields.Integer(related="question_id.sequence", store=True)
     name = fields.Char(related="question_id.name", string="Question")

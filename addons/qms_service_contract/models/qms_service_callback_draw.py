@@ -236,6 +236,11 @@ class QmsServiceCallbackDraw(models.Model):
         history = self.history or {}
         counts = {int(c): n for c, n in history.get("counts", {}).items()}
         result = callback_draw.draw_quarter(
-            self.seed, pools, counts, set(history.get("last", [])), size=self.size, target=self.target
+            self.seed,
+            pools,
+            counts,
+            set(history.get("last", [])),
+            size=self.size,
+            target=self.target,
         )
         return {engineer: ids for engineer, ids in result.items() if ids}

@@ -14,7 +14,7 @@ class QmsServiceCallbackDrawLine(models.Model):
     )
     company_id = fields.Many2one(related="draw_id.company_id", store=True, index=True)
     sequence = fields.Integer()
-    engineer_id = fields.Many2one("res.users", string="Engineer", required=True, index=True)
+    engineer_id = fields.Many2one("res.users", required=True, index=True)
     partner_id = fields.Many2one("res.partner", string="Customer", required=True, index=True)
     contract_id = fields.Many2one("qms.service.contract", string="Service contract")
     year_count = fields.Integer(
@@ -34,4 +34,6 @@ class QmsServiceCallbackDrawLine(models.Model):
 
     def _compute_display_name(self):
         for line in self:
-            line.display_name = f"{line.draw_id.name} · {line.engineer_id.name} · {line.partner_id.name}"
+            line.display_name = (
+                f"{line.draw_id.name} · {line.engineer_id.name} · {line.partner_id.name}"
+            )

@@ -63,7 +63,10 @@ class QmsServiceContract(models.Model):
         domain=[("is_company", "=", True)],
     )
     commercial_partner_id = fields.Many2one(
-        related="partner_id.commercial_partner_id", store=True, index=True, string="Customer company"
+        related="partner_id.commercial_partner_id",
+        store=True,
+        index=True,
+        string="Customer company",
     )
     contact_id = fields.Many2one(
         "res.partner",
@@ -107,7 +110,8 @@ class QmsServiceContract(models.Model):
         string="Service engineer",
         domain=[("share", "=", False)],
         tracking=True,
-        help="The engineer who looks after the customer: the quarterly callback draw is per engineer.",
+        help="The engineer who looks after the customer (the quarterly callback draw is "
+        "per engineer).",
     )
     customer_manager_id = fields.Many2one(
         "res.users",
@@ -118,7 +122,6 @@ class QmsServiceContract(models.Model):
     )
     salesperson_id = fields.Many2one(
         "res.users",
-        string="Salesperson",
         domain=[("share", "=", False)],
         compute="_compute_salesperson_id",
         store=True,
@@ -212,9 +215,10 @@ class QmsServiceContract(models.Model):
                 )
 
     def _compute_access_url(self):
-        super()._compute_access_url()
+        result = super()._compute_access_url()
         for contract in self:
             contract.access_url = f"/my/service-contracts/{contract.id}"
+        return result
 
     @api.depends("name", "project_name")
     def _compute_display_name(self):
@@ -311,7 +315,7 @@ class QmsServiceContract(models.Model):
                     return contract
         for contract in ranked:
             lines = lines_of(contract)
-            if (lines.filtered(lambda line: not line.lot_id) if product else lines):
+            if lines.filtered(lambda line: not line.lot_id) if product else lines:
                 return contract
         return self.browse()
 

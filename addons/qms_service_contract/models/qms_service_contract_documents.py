@@ -16,9 +16,7 @@ class QmsServiceContract(models.Model):
     _inherit = "qms.service.contract"  # pylint: disable=consider-merging-classes-inherited
 
     handover_ids = fields.One2many("qms.service.handover", "contract_id", string="Handovers")
-    paperwork_ids = fields.One2many(
-        "qms.service.contract.paperwork", "contract_id", string="Paperwork"
-    )
+    paperwork_ids = fields.One2many("qms.service.contract.paperwork", "contract_id")
     upgrade_ids = fields.One2many("qms.service.upgrade", "contract_id", string="Upgrades")
     request_ids = fields.One2many(
         "qms.service.request", "service_contract_id", string="Service requests"
@@ -29,7 +27,6 @@ class QmsServiceContract(models.Model):
     request_count = fields.Integer(compute="_compute_counts")
     handover_id = fields.Many2one(
         "qms.service.handover",
-        string="Handover",
         compute="_compute_handover_id",
         store=True,
         help="The accepted handover that started the free maintenance period.",

@@ -22,12 +22,8 @@ class QmsServiceContract(models.Model):
         "Installed on",
         help="The cadence counts from it; empty: from the start of the free maintenance period.",
     )
-    date_last_contact = fields.Date(
-        "Last contact", readonly=True, groups="qms_base.group_qms_user"
-    )
-    date_next_contact = fields.Date(
-        "Next contact", readonly=True, groups="qms_base.group_qms_user"
-    )
+    date_last_contact = fields.Date("Last contact", readonly=True, groups="qms_base.group_qms_user")
+    date_next_contact = fields.Date("Next contact", readonly=True, groups="qms_base.group_qms_user")
 
     # ------------------------------------------------------------------
     # Hooks of the contract's life
@@ -89,7 +85,9 @@ class QmsServiceContract(models.Model):
         start = self._cadence_start()
         if not start:
             return []
-        return cadence.schedule(start, self.date_free_end, self.date_end, **self._cadence_intervals())
+        return cadence.schedule(
+            start, self.date_free_end, self.date_end, **self._cadence_intervals()
+        )
 
     def _schedule_next_contact(self, after=None):
         """One activity for the next contact after ``after`` (the last contact,

@@ -14,7 +14,7 @@ class QmsServiceContractLine(models.Model):
     )
     company_id = fields.Many2one(related="contract_id.company_id", store=True, index=True)
     sequence = fields.Integer(default=10)
-    product_id = fields.Many2one("product.product", string="Product", required=True, index=True)
+    product_id = fields.Many2one("product.product", required=True, index=True)
     lot_id = fields.Many2one(
         "stock.lot",
         string="Serial number",

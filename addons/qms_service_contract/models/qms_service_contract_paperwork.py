@@ -42,7 +42,6 @@ class QmsServiceContractPaperwork(models.Model):
     partner_id = fields.Many2one(related="contract_id.commercial_partner_id", store=True)
     salesperson_id = fields.Many2one(
         "res.users",
-        string="Salesperson",
         required=True,
         domain=[("share", "=", False)],
         tracking=True,

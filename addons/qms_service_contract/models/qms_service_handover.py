@@ -55,7 +55,9 @@ class QmsServiceHandover(models.Model):
     )
     partner_id = fields.Many2one(related="contract_id.commercial_partner_id", store=True)
     project_name = fields.Char(related="contract_id.project_name")
-    modules = fields.Text("Modules handed over", help="The modules or systems the service takes over.")
+    modules = fields.Text(
+        "Modules handed over", help="The modules or systems the service takes over."
+    )
     date_acceptance = fields.Date(
         "Customer acceptance", required=True, tracking=True, help="The project's acceptance date."
     )
@@ -151,9 +153,7 @@ class QmsServiceHandover(models.Model):
         self._ensure_state("submitted")
         for handover in self:
             contract = handover.contract_id
-            handover._workflow_write(
-                {"state": "accepted", "date_confirmed": fields.Datetime.now()}
-            )
+            handover._workflow_write({"state": "accepted", "date_confirmed": fields.Datetime.now()})
             handover._qms_deadline_close("confirm")
             if contract.state == "draft":
                 contract.date_acceptance = handover.date_acceptance
@@ -195,7 +195,9 @@ class QmsServiceHandover(models.Model):
             if not handover.date_notice_sent:
                 raise UserError(self.env._("The notice letter was not sent yet."))
             if handover.date_notice_received:
-                raise UserError(self.env._("The receipt of the notice letter is confirmed already."))
+                raise UserError(
+                    self.env._("The receipt of the notice letter is confirmed already.")
+                )
             handover._workflow_write({"date_notice_received": fields.Datetime.now()})
             handover._qms_deadline_close("notice_receipt")
         return True

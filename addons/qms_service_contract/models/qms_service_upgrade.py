@@ -76,9 +76,7 @@ class QmsServiceUpgrade(models.Model):
         domain=[("share", "=", False)],
         help="Copied on the callback results.",
     )
-    engineer_id = fields.Many2one(
-        "res.users", string="Engineer", domain=[("share", "=", False)], tracking=True
-    )
+    engineer_id = fields.Many2one("res.users", domain=[("share", "=", False)], tracking=True)
     user_id = fields.Many2one(
         "res.users",
         string="Quality control",
@@ -87,13 +85,14 @@ class QmsServiceUpgrade(models.Model):
         help="Receives the report and calls the customer back.",
     )
     date_planned = fields.Datetime("Planned for", tracking=True)
-    plan = fields.Html("Plan", help="The upgrade plan (系统升级方案).")
+    plan = fields.Html(help="The upgrade plan (系统升级方案).")
     scope = fields.Text("Problems it solves", help="Agreed with the customer before the upgrade.")
     test_result = fields.Text("Test result", help="Tested in the test environment.")
     no_test_environment = fields.Boolean(
-        "No test possible", help="No test environment or untestable function: customer approval only."
+        "No test possible",
+        help="No test environment or untestable function: customer approval only.",
     )
-    report = fields.Html("Report", help="升级报告: what was done, versions, open points.")
+    report = fields.Html(help="升级报告: what was done, versions, open points.")
     report_attachment_ids = fields.Many2many("ir.attachment", string="Signed report")
     report_confirmed_by = fields.Char(
         "Confirmed by (customer)", help="Who confirmed the report at the customer."
@@ -149,7 +148,9 @@ class QmsServiceUpgrade(models.Model):
                 self.env.user != upgrade.regional_manager_id
             ):
                 raise UserError(
-                    self.env._("Only the regional manager arranges %(upgrade)s.", upgrade=upgrade.name)
+                    self.env._(
+                        "Only the regional manager arranges %(upgrade)s.", upgrade=upgrade.name
+                    )
                 )
             if not upgrade.engineer_id:
                 raise UserError(self.env._("Choose the engineer who does it."))

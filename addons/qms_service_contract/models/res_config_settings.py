@@ -43,7 +43,10 @@ class ResConfigSettings(models.TransientModel):
         prefix = "qms_service_contract."
         return {
             **super()._qms_kind_fields(),
-            "qms_service_handover_submit_days": (prefix + "deadline_kind_handover_submit", "duration"),
+            "qms_service_handover_submit_days": (
+                prefix + "deadline_kind_handover_submit",
+                "duration",
+            ),
             "qms_service_handover_confirm_days": (
                 prefix + "deadline_kind_handover_confirm",
                 "duration",
@@ -56,7 +59,10 @@ class ResConfigSettings(models.TransientModel):
                 prefix + "deadline_kind_paperwork_sales_reminder",
                 "duration",
             ),
-            "qms_service_upgrade_report_days": (prefix + "deadline_kind_upgrade_report", "duration"),
+            "qms_service_upgrade_report_days": (
+                prefix + "deadline_kind_upgrade_report",
+                "duration",
+            ),
             "qms_service_upgrade_second_days": (
                 prefix + "deadline_kind_callback_upgrade_second",
                 "duration",
@@ -83,17 +89,22 @@ class ResConfigSettings(models.TransientModel):
     )
     def _check_qms_service_numbers(self):
         for settings in self:
-            if min(
-                settings.qms_service_cadence_first_days,
-                settings.qms_service_cadence_warranty_months,
-                settings.qms_service_cadence_after_months,
-                settings.qms_service_draw_size,
-                settings.qms_service_draw_target,
-            ) <= 0 or min(
-                settings.qms_service_free_months,
-                settings.qms_service_cadence_first_months,
-                settings.qms_service_paperwork_penalty,
-            ) < 0:
+            if (
+                min(
+                    settings.qms_service_cadence_first_days,
+                    settings.qms_service_cadence_warranty_months,
+                    settings.qms_service_cadence_after_months,
+                    settings.qms_service_draw_size,
+                    settings.qms_service_draw_target,
+                )
+                <= 0
+                or min(
+                    settings.qms_service_free_months,
+                    settings.qms_service_cadence_first_months,
+                    settings.qms_service_paperwork_penalty,
+                )
+                < 0
+            ):
                 raise ValidationError(
                     self.env._("Service contract settings: intervals and counts must be positive.")
                 )

@@ -17,9 +17,7 @@ class TestCadence(ContractCase):
     after the contract ends."""
 
     def _contact_activity(self, contract):
-        return contract.activity_ids.filtered(
-            lambda a: a.activity_type_id == self.env.ref(CONTACT)
-        )
+        return contract.activity_ids.filtered(lambda a: a.activity_type_id == self.env.ref(CONTACT))
 
     def test_schedule_weekly_monthly_quarterly(self):
         contract = self._active_contract(
@@ -28,11 +26,19 @@ class TestCadence(ContractCase):
         dates = contract._cadence_schedule()
         self.assertEqual(
             dates[:5],
-            [date(2026, 3, 9), date(2026, 3, 16), date(2026, 3, 23), date(2026, 3, 30), date(2026, 4, 6)],
+            [
+                date(2026, 3, 9),
+                date(2026, 3, 16),
+                date(2026, 3, 23),
+                date(2026, 3, 30),
+                date(2026, 4, 6),
+            ],
         )
         self.assertEqual(dates[5:7], [date(2026, 5, 6), date(2026, 6, 6)])
         after = [d for d in dates if d > contract.date_free_end]
-        self.assertEqual(after, [date(2027, 3, 6), date(2027, 6, 6), date(2027, 9, 6), date(2027, 12, 6)])
+        self.assertEqual(
+            after, [date(2027, 3, 6), date(2027, 6, 6), date(2027, 9, 6), date(2027, 12, 6)]
+        )
 
     @freeze_time("2026-03-02 02:00:00")
     def test_activities_follow_the_contacts_made(self):

@@ -1,4 +1,5 @@
 from collections import Counter
+
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import new_test_user, tagged
 
@@ -16,7 +17,10 @@ class TestCallbackDraw(ContractCase):
         super().setUpClass()
         cls.env["qms.service.contract"].search([("state", "=", "active")])._end()
         cls.second_engineer = new_test_user(
-            cls.env, login="qms_sc_engineer2", name="Second Engineer", groups="qms_base.group_qms_user"
+            cls.env,
+            login="qms_sc_engineer2",
+            name="Second Engineer",
+            groups="qms_base.group_qms_user",
         )
         Partner = cls.env["res.partner"]
         cls.pool_one = Partner.create(

@@ -126,14 +126,22 @@ class TestContractCoverage(ContractCase):
         contract = self._contract()
         with self.assertRaisesRegex(ValidationError, "cannot end"):
             contract.write(
-                {"period_ids": [(0, 0, {"date_start": date(2027, 3, 2), "date_end": date(2027, 1, 1)})]}
+                {
+                    "period_ids": [
+                        (0, 0, {"date_start": date(2027, 3, 2), "date_end": date(2027, 1, 1)})
+                    ]
+                }
             )
         contract.write(
             {"period_ids": [(0, 0, {"date_start": date(2027, 3, 2), "date_end": date(2028, 3, 1)})]}
         )
         with self.assertRaisesRegex(ValidationError, "overlap"):
             contract.write(
-                {"period_ids": [(0, 0, {"date_start": date(2028, 1, 1), "date_end": date(2028, 6, 1)})]}
+                {
+                    "period_ids": [
+                        (0, 0, {"date_start": date(2028, 1, 1), "date_end": date(2028, 6, 1)})
+                    ]
+                }
             )
 
     def test_contact_of_another_customer_refused(self):

@@ -135,12 +135,20 @@ class TestHandover(ContractCase):
         self._attach(handover)
         handover.action_submit()
         handover.action_accept()
-        html = self.env["ir.actions.report"]._render_qweb_html(
-            "qms_service_contract.action_report_customer_notice", handover.ids
-        )[0].decode()
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html("qms_service_contract.action_report_customer_notice", handover.ids)[
+                0
+            ]
+            .decode()
+        )
         self.assertIn("客户服务告知书", html)
         self.contact.lang = "en_US"
-        html = self.env["ir.actions.report"]._render_qweb_html(
-            "qms_service_contract.action_report_customer_notice", handover.ids
-        )[0].decode()
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html("qms_service_contract.action_report_customer_notice", handover.ids)[
+                0
+            ]
+            .decode()
+        )
         self.assertIn("Customer Service Notice", html)

@@ -41,7 +41,9 @@ class TestPaperwork(ContractCase):
     def test_deadlines_at_fifteen_days_and_a_month(self):
         paperwork = self._paperwork()
         self.assertEqual(paperwork.salesperson_id, self.salesperson, "from the contract")
-        self.assertEqual(self._deadline(paperwork, "sales_reminder").due, STAMPED + timedelta(days=15))
+        self.assertEqual(
+            self._deadline(paperwork, "sales_reminder").due, STAMPED + timedelta(days=15)
+        )
         self.assertEqual(self._deadline(paperwork, "return").due, STAMPED + timedelta(days=30))
 
     def test_salesperson_reminded_at_fifteen_days(self):

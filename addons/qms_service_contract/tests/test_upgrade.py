@@ -40,7 +40,9 @@ class TestUpgrade(ContractCase):
 
     def _answer(self, callback, *answers):
         for line, value in zip(
-            callback.qms_answer_ids.filtered(lambda a: a.answer_type == "yes_no"), answers, strict=True
+            callback.qms_answer_ids.filtered(lambda a: a.answer_type == "yes_no"),
+            answers,
+            strict=True,
         ):
             line.answer_yes_no = value
 
@@ -144,9 +146,7 @@ class TestUpgrade(ContractCase):
         for _attempt in range(self.env.company.qms_callback_attempts):
             first.action_not_reached()
         self.assertEqual(first.state, "failed")
-        self.assertEqual(
-            (upgrade.qms_callback_ids - first).kind_id.code, "upgrade_second"
-        )
+        self.assertEqual((upgrade.qms_callback_ids - first).kind_id.code, "upgrade_second")
 
     def test_visit_needs_no_test(self):
         upgrade = self._upgrade(upgrade_type="visit")
