@@ -5,7 +5,7 @@ from freezegun import freeze_time
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 
-from .common import ContractCase
+from .common import ContractCase, cst
 
 
 @tagged("post_install", "-at_install")
@@ -37,6 +37,19 @@ class TestContractCoverage(ContractCase):
         self.assertEqual(request.coverage_state, "free")
         self.assertEqual(request.effective_level_id, self.level_gold)
         self.assertEqual(request._service_level(), self.level_gold)
+
+    @freeze_time("2026-06-01 02:00:00")
+    def test_covered_request_runs_on_the_contract_level_targets(self):
+        self.level_gold.target_ids = [
+            (0, 0, {"urgency": "normal", "response_hours": 2, "resolution_hours": 16})
+        ]
+        self._active_contract()
+        request = self._request(lot=self.lot_a, urgency="normal", received=cst(2026, 6, 1, 10))
+        response = request.qms_deadline_ids.filtered(lambda d: d.kind_id.code == "response")
+        self.assertEqual(response.due, cst(2026, 6, 1, 12, 0), "the Gold level's 2 working hours")
+        uncovered = self._request(lot=self.lot_b, urgency="normal", received=cst(2026, 6, 1, 10))
+        other = uncovered.qms_deadline_ids.filtered(lambda d: d.kind_id.code == "response")
+        self.assertNotEqual(other.due, response.due)
 
     @freeze_time("2026-06-01 02:00:00")
     def test_unlisted_serial_is_not_covered(self):

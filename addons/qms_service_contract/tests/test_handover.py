@@ -142,7 +142,7 @@ class TestHandover(ContractCase):
             ]
             .decode()
         )
-        self.assertIn("客户服务告知书", html)
+        self.assertTrue("客户服务告知书" in html, "the notice letter is printed in Chinese")
         self.contact.lang = "en_US"
         html = (
             self.env["ir.actions.report"]
@@ -151,4 +151,4 @@ class TestHandover(ContractCase):
             ]
             .decode()
         )
-        self.assertIn("Customer Service Notice", html)
+        self.assertTrue("Customer Service Notice" in html, "and in English")
