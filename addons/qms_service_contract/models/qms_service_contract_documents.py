@@ -15,34 +15,57 @@ class QmsServiceContract(models.Model):
 
     _inherit = "qms.service.contract"  # pylint: disable=consider-merging-classes-inherited
 
-    handover_ids = fields.One2many("qms.service.handover", "contract_id", string="Handovers")
-    paperwork_ids = fields.One2many("qms.service.contract.paperwork", "contract_id")
-    upgrade_ids = fields.One2many("qms.service.upgrade", "contract_id", string="Upgrades")
-    request_ids = fields.One2many(
-        "qms.service.request", "service_contract_id", string="Service requests"
+    handover_ids = fields.One2many(
+        "qms.service.handover", "contract_id", string="Handovers", groups="qms_base.group_qms_user"
     )
-    handover_count = fields.Integer(compute="_compute_counts")
-    paperwork_count = fields.Integer(compute="_compute_counts")
-    upgrade_count = fields.Integer(compute="_compute_counts")
-    request_count = fields.Integer(compute="_compute_counts")
+    paperwork_ids = fields.One2many(
+        "qms.service.contract.paperwork", "contract_id", groups="qms_base.group_qms_user"
+    )
+    upgrade_ids = fields.One2many(
+        "qms.service.upgrade", "contract_id", string="Upgrades", groups="qms_base.group_qms_user"
+    )
+    request_ids = fields.One2many(
+        "qms.service.request",
+        "service_contract_id",
+        string="Service requests",
+        groups="qms_base.group_qms_user",
+    )
+    handover_count = fields.Integer(compute="_compute_counts", groups="qms_base.group_qms_user")
+    paperwork_count = fields.Integer(compute="_compute_counts", groups="qms_base.group_qms_user")
+    upgrade_count = fields.Integer(compute="_compute_counts", groups="qms_base.group_qms_user")
+    request_count = fields.Integer(compute="_compute_counts", groups="qms_base.group_qms_user")
     handover_id = fields.Many2one(
         "qms.service.handover",
         compute="_compute_handover_id",
         store=True,
         help="The accepted handover that started the free maintenance period.",
+        groups="qms_base.group_qms_user",
     )
-    handover_modules = fields.Text(related="handover_id.modules", string="Modules handed over")
+    handover_modules = fields.Text(
+        related="handover_id.modules",
+        groups="qms_base.group_qms_user",
+        string="Modules handed over",
+    )
     date_handover_submitted = fields.Datetime(
-        related="handover_id.date_submitted", string="Handover applied on"
+        related="handover_id.date_submitted",
+        groups="qms_base.group_qms_user",
+        string="Handover applied on",
     )
     date_handover_confirmed = fields.Datetime(
-        related="handover_id.date_confirmed", string="Handover confirmed on"
+        related="handover_id.date_confirmed",
+        groups="qms_base.group_qms_user",
+        string="Handover confirmed on",
     )
     handover_project_manager_id = fields.Many2one(
-        related="handover_id.project_manager_id", string="Project manager"
+        related="handover_id.project_manager_id",
+        groups="qms_base.group_qms_user",
+        string="Project manager",
     )
     paperwork_state = fields.Selection(
-        PAPERWORK_STATES, string="Paperwork status", compute="_compute_paperwork_state"
+        PAPERWORK_STATES,
+        string="Paperwork status",
+        compute="_compute_paperwork_state",
+        groups="qms_base.group_qms_user",
     )
 
     @api.depends("handover_ids", "paperwork_ids", "upgrade_ids", "request_ids")

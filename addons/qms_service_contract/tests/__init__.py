@@ -6,3 +6,4 @@ from . import test_cadence
 from . import test_callback_draw
 from . import test_portal
 from . import test_rpc
+from . import test_settings
