@@ -1,4 +1,5 @@
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 
 class ResCompany(models.Model):
@@ -40,3 +41,32 @@ class ResCompany(models.Model):
     qms_service_draw_target = fields.Integer(
         "Draws per customer and year (target)", default=2, help="002 六: a target, not a cap."
     )
+
+    @api.constrains(
+        "qms_service_free_months",
+        "qms_service_paperwork_penalty",
+        "qms_service_cadence_first_months",
+        "qms_service_cadence_first_days",
+        "qms_service_cadence_warranty_months",
+        "qms_service_cadence_after_months",
+        "qms_service_draw_size",
+        "qms_service_draw_target",
+    )
+    def _check_qms_service_numbers(self):
+        for company in self:
+            positive = (
+                company.qms_service_cadence_first_days,
+                company.qms_service_cadence_warranty_months,
+                company.qms_service_cadence_after_months,
+                company.qms_service_draw_size,
+                company.qms_service_draw_target,
+            )
+            not_negative = (
+                company.qms_service_free_months,
+                company.qms_service_cadence_first_months,
+                company.qms_service_paperwork_penalty,
+            )
+            if min(positive) <= 0 or min(not_negative) < 0:
+                raise ValidationError(
+                    self.env._("Service contract settings: intervals and counts must be positive.")
+                )

@@ -1,5 +1,4 @@
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
 
 
 class ResConfigSettings(models.TransientModel):
@@ -76,35 +75,3 @@ class ResConfigSettings(models.TransientModel):
                 "reminder_offsets",
             ),
         }
-
-    @api.constrains(
-        "qms_service_free_months",
-        "qms_service_cadence_first_months",
-        "qms_service_cadence_first_days",
-        "qms_service_cadence_warranty_months",
-        "qms_service_cadence_after_months",
-        "qms_service_draw_size",
-        "qms_service_draw_target",
-        "qms_service_paperwork_penalty",
-    )
-    def _check_qms_service_numbers(self):
-        for settings in self:
-            if (
-                min(
-                    settings.qms_service_cadence_first_days,
-                    settings.qms_service_cadence_warranty_months,
-                    settings.qms_service_cadence_after_months,
-                    settings.qms_service_draw_size,
-                    settings.qms_service_draw_target,
-                )
-                <= 0
-                or min(
-                    settings.qms_service_free_months,
-                    settings.qms_service_cadence_first_months,
-                    settings.qms_service_paperwork_penalty,
-                )
-                < 0
-            ):
-                raise ValidationError(
-                    self.env._("Service contract settings: intervals and counts must be positive.")
-                )
