@@ -107,8 +107,9 @@ def count_results(env, kind, since):
     cr.execute(
         f"""SELECT count(*) FROM mail_activity a
               JOIN qms_deadline d ON d.id = a.qms_deadline_id {seeded}
-             WHERE d.kind_id = %s AND d.res_model = 'qms.service.request'""",
-        [kind.id],
+             WHERE d.kind_id = %s AND d.res_model = 'qms.service.request'
+               AND a.create_date > %s""",
+        [kind.id, since],
     )
     return written, cr.fetchone()[0]
 

@@ -34,6 +34,8 @@
             "qms_service/static/tests/tours/**/*",
         ],
     },
-    "demo": [],
+    "demo": [
+        "demo/qms_service_demo.xml",
+    ],
     "installable": True,
 }

@@ -91,7 +91,6 @@ class QmsServiceRequest(models.Model):
     )
     contact_id = fields.Many2one(
         "res.partner",
-        string="Contact",
         domain="[('commercial_partner_id', '=', commercial_partner_id)]",
     )
     contact_phone = fields.Char("Contact phone")
@@ -109,7 +108,7 @@ class QmsServiceRequest(models.Model):
         "stock.lot", string="Serial number", domain="[('product_id', '=', product_id)]"
     )
     title = fields.Char("Subject", required=True, tracking=True)
-    problem = fields.Html("Problem", required=True)
+    problem = fields.Html(required=True)
     special_requirements = fields.Text("Special requirements")
     date_required = fields.Datetime("Required by", tracking=True)
     urgency = fields.Selection(

@@ -12,7 +12,7 @@ class QmsServiceRequest(models.Model):
     resolution rate, SLA breach rate, first-time fix; per engineer, customer
     or month; the engineers' year-end quality score."""
 
-    _inherit = "qms.service.request"
+    _inherit = "qms.service.request"  # pylint: disable=consider-merging-classes-inherited
 
     def _kpi_facts(self):
         """{request id: RequestFacts}, from one read of the deadline rows."""

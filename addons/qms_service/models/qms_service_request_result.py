@@ -15,7 +15,7 @@ class QmsServiceRequest(models.Model):
     "handed to development" need a follow-up and a manual close; the closure
     cycle (2 months) escalates; the customer accepts the result."""
 
-    _inherit = "qms.service.request"
+    _inherit = "qms.service.request"  # pylint: disable=consider-merging-classes-inherited
 
     date_auto_close = fields.Datetime(
         "Closes by itself on",
