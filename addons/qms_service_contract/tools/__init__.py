@@ -1,0 +1,2 @@
+from . import callback_draw
+from . import cadence
