@@ -1,0 +1,7 @@
+from . import test_call
+from . import test_phone_check
+from . import test_customer
+from . import test_knowledge
+from . import test_dealer_summary
+from . import test_care
+from . import test_rpc
