@@ -199,6 +199,8 @@ class QmsDeskCall(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
+            if not (vals.get("caller_number") or "").strip():
+                raise ValidationError(self.env._("A call needs the caller's number."))
             self._check_workflow_values(
                 {k: v for k, v in vals.items() if v and not (k == "state" and v == "open")}
             )

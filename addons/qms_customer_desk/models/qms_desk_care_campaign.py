@@ -342,10 +342,7 @@ class QmsDeskCareCampaign(models.Model):
         lang_self = self.with_context(lang=company.partner_id.lang or self.env.lang)
         campaigns = self.browse()
         for holiday in holidays - greeted:
-            send_at = calendar._qms_subtract_working_days(
-                holiday.date_from, company.qms_desk_greeting_days or 0, floor=start
-            )
-            send_on = pytz.utc.localize(send_at).astimezone(zone).date() if send_at else today
+            send_on = self._greeting_day(calendar, holiday, company.qms_desk_greeting_days, today)
             campaigns |= lang_self.with_context(_qms_desk_care_workflow=True).create(
                 {
                     "name": lang_self.env._("Greeting: %(holiday)s", holiday=holiday.name),
@@ -353,7 +350,7 @@ class QmsDeskCareCampaign(models.Model):
                     "company_id": company.id,
                     "user_id": company.qms_desk_user_id.id,
                     "holiday_id": holiday.id,
-                    "date_planned": max(send_on, today),
+                    "date_planned": send_on,
                     "subject": lang_self.env._(
                         "Season's greetings for %(holiday)s", holiday=holiday.name
                     ),
@@ -368,6 +365,25 @@ class QmsDeskCareCampaign(models.Model):
                 }
             )
         return campaigns
+
+    @api.model
+    def _greeting_day(self, calendar, holiday, days, today):
+        """The local day ``days`` working days before ``holiday`` starts (the
+        holiday's first day for 0); today when that is already past."""
+        zone = pytz.timezone(calendar.tz or "UTC")
+        first_day = pytz.utc.localize(holiday.date_from).astimezone(zone).date()
+        if not days:
+            return max(first_day, today)
+        # the last moment before the holiday is the end of the last working day
+        # before it: counting back from there, the (days - 1)th working day before
+        last_moment = holiday.date_from - timedelta(seconds=1)
+        floor = zone.localize(datetime.combine(today, time.min)).astimezone(pytz.utc)
+        send_at = calendar._qms_subtract_working_days(
+            last_moment, days - 1, floor=floor.replace(tzinfo=None)
+        )
+        if not send_at:
+            return today
+        return max(pytz.utc.localize(send_at).astimezone(zone).date(), today)
 
     @api.model
     def _plan_tips(self, company, today):

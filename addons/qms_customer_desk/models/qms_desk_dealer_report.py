@@ -132,17 +132,17 @@ class QmsDeskDealerReport(models.Model):
         }
         vals_list = []
         for dealer in dealers:
-            companies = dealer.company_id or self.env["res.company"].search([])
-            for company in companies:
-                if (company.id, dealer.id) not in existing:
-                    vals_list.append(
-                        {
-                            "company_id": company.id,
-                            "dealer_id": dealer.id,
-                            "date_month": month,
-                            "user_id": company.qms_desk_user_id.id,
-                        }
-                    )
+            # a dealer shared by all companies reports to the scheduler's company
+            company = dealer.company_id or self.env.company
+            if (company.id, dealer.id) not in existing:
+                vals_list.append(
+                    {
+                        "company_id": company.id,
+                        "dealer_id": dealer.id,
+                        "date_month": month,
+                        "user_id": company.qms_desk_user_id.id,
+                    }
+                )
         return self.create(vals_list)
 
     def _qms_deadline_owner(self, kind):

@@ -31,7 +31,10 @@ class TestCustomerRecords(DeskCase):
         self.assertEqual(record.with_user(self.keeper).read(["birthday"])[0]["birthday"].year, 1980)
 
     def test_purchase_history_tendency_and_key_customer_file(self):
-        self._deliver(self.product, 40)
+        table = self.env["product.product"].create(
+            {"name": "Oak table 1.6 m", "is_storable": True, "default_code": "OT-160"}
+        )
+        self._deliver(table, 40)
         self._deliver(self.plain_product, 10)
         record = self._record(
             partner_id=self.customer.id,
@@ -42,7 +45,7 @@ class TestCustomerRecords(DeskCase):
         self.assertTrue(record.date_last_order)
         self.assertIn("%", record.tendency)
         # every batch with its specification and quantity
-        self.assertIn("LCD module 7in", record.purchase_history)
+        self.assertIn("Oak table 1.6 m", record.purchase_history)
         self.assertIn("Power board", record.purchase_history)
         self.assertIn("40.00", record.purchase_history)
 

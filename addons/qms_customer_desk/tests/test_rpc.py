@@ -45,11 +45,12 @@ class TestDeskRpc(HttpCase, DeskCase):
                 "state": "done",
                 "summary": "RPC bad",
             },
-            "Wrong value for qms.desk.call.outcome": {
+            "Outcome of a call change only through its buttons": {
                 "caller_number": "13900001111",
-                "outcome": "pigeon",
+                "outcome": "complaint",
                 "summary": "RPC bad",
             },
+            "needs the caller's number": {"caller_number": False, "summary": "RPC bad"},
         }
         for message, values in cases.items():
             with self.subTest(message), self.assertRaises(Fault) as caught:
