@@ -10,7 +10,6 @@ from . import resource_calendar_workday
 from . import res_company
 from . import res_config_settings
 from . import res_partner
-from . import res_partner_phone
 from . import qms_source_mixin
 from . import qms_capa
 from . import qms_capa_mixin

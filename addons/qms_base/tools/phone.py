@@ -31,24 +31,22 @@ def mainland_mobile_problem(number, country_code=None):
     ``"characters"`` (starts with 1 but holds something else than digits).
     """
     text = normalize(number)
-    if not text:
+    mainland = _mainland_national(text, country_code)
+    # landlines (area code 0…), service numbers (400…) and other countries: not our concern
+    if not mainland or not mainland.startswith("1"):
         return None
+    if not mainland.isdigit():
+        return "characters"
+    return "length" if len(mainland) != MOBILE_LENGTH else None
+
+
+def _mainland_national(text, country_code):
+    """``text`` without its mainland prefix, or ``None`` for another country's number."""
     for prefix in COUNTRY_PREFIXES:
         if text.startswith(prefix):
-            text = text[len(prefix) :]
-            break
-    else:
-        if text.startswith("+") or text.startswith("00"):
-            return None  # another country's international number
-        if country_code and country_code.upper() != MAINLAND:
-            return None
-    if not text.startswith("1"):
-        return None  # landline with area code, service number: not a mobile
-    if not text.isdigit():
-        return "characters"
-    if len(text) != MOBILE_LENGTH:
-        return "length"
-    return None
+            return text[len(prefix) :]
+    foreign = text.startswith(("+", "00")) or (country_code and country_code.upper() != MAINLAND)
+    return None if foreign else text
 
 
 def digits(number):

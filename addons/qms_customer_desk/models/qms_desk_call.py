@@ -337,7 +337,7 @@ class QmsDeskCall(models.Model):
         self.ensure_one()
         text = (self.summary or "").strip().splitlines()
         first = text[0] if text else ""
-        return (first[:TITLE_LENGTH] or self.env._("Hotline call %(number)s", number=self.name))
+        return first[:TITLE_LENGTH] or self.env._("Hotline call %(number)s", number=self.name)
 
     def _record_feedback(self, feedback_type):
         """The call becomes a qms.complaint of ``feedback_type`` (channel: phone)."""

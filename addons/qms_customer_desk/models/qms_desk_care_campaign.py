@@ -93,9 +93,7 @@ class QmsDeskCareCampaign(models.Model):
                 campaign.date_holiday = False
                 continue
             zone = pytz.timezone(campaign.company_id._qms_calendar().tz or "UTC")
-            campaign.date_holiday = (
-                pytz.utc.localize(holiday.date_from).astimezone(zone).date()
-            )
+            campaign.date_holiday = pytz.utc.localize(holiday.date_from).astimezone(zone).date()
 
     @api.depends("message_line_ids.state")
     def _compute_counts(self):
@@ -108,9 +106,7 @@ class QmsDeskCareCampaign(models.Model):
     def _check_holiday(self):
         for campaign in self:
             if campaign.kind == "holiday" and not campaign.holiday_id:
-                raise ValidationError(
-                    self.env._("A holiday greeting needs its public holiday.")
-                )
+                raise ValidationError(self.env._("A holiday greeting needs its public holiday."))
 
     # ------------------------------------------------------------------
     # CRUD
@@ -197,13 +193,17 @@ class QmsDeskCareCampaign(models.Model):
         if self.class_ids:
             domain.append(("class_id", "in", self.class_ids.ids))
         customers = self.env["qms.desk.customer"].sudo().search(domain)
-        done = self.env["qms.desk.care.message"].sudo().search(
-            [("campaign_id", "=", self.id)]
-            if not self.holiday_id
-            else [
-                ("campaign_id.holiday_id", "=", self.holiday_id.id),
-                ("campaign_id.company_id", "=", self.company_id.id),
-            ]
+        done = (
+            self.env["qms.desk.care.message"]
+            .sudo()
+            .search(
+                [("campaign_id", "=", self.id)]
+                if not self.holiday_id
+                else [
+                    ("campaign_id.holiday_id", "=", self.holiday_id.id),
+                    ("campaign_id.company_id", "=", self.company_id.id),
+                ]
+            )
         )
         return customers - done.customer_id
 
@@ -223,9 +223,7 @@ class QmsDeskCareCampaign(models.Model):
         self.env["qms.desk.care.message"].sudo().create(lines)
         self._workflow_write({"state": "sent", "date_sent": fields.Datetime.now()})
         self.message_post(
-            body=self.env._(
-                "Sent to %(count)s customer(s).", count=len(customers)
-            ),
+            body=self.env._("Sent to %(count)s customer(s).", count=len(customers)),
             subtype_xmlid="mail.mt_note",
         )
         return True
@@ -283,7 +281,9 @@ class QmsDeskCareCampaign(models.Model):
             "or offers, follow this link:"
         )
         link = customer._care_opt_out_url()
-        return Markup('<p>%s</p>%s<p style="font-size:small;color:#777">%s <a href="%s">%s</a></p>') % (
+        return Markup(
+            '<p>%s</p>%s<p style="font-size:small;color:#777">%s <a href="%s">%s</a></p>'
+        ) % (
             escape(salutation),
             self.body or "",
             escape(footer),
@@ -293,9 +293,7 @@ class QmsDeskCareCampaign(models.Model):
 
     def _sms_text(self, customer):
         text = self.sms_body or tools.html2plaintext(self.body or "")
-        return self.env._(
-            "%(text)s Reply TD to unsubscribe.", text=text
-        ) if text else text
+        return self.env._("%(text)s Reply TD to unsubscribe.", text=text) if text else text
 
     # ------------------------------------------------------------------
     # Scheduler
@@ -336,9 +334,11 @@ class QmsDeskCareCampaign(models.Model):
         start = start.replace(tzinfo=None)
         end = start + timedelta(days=company.qms_desk_care_horizon_days or 30)
         holidays = self._company_holidays(company, start, end)
-        greeted = self.with_context(active_test=False).search(
-            [("company_id", "=", company.id), ("holiday_id", "in", holidays.ids)]
-        ).holiday_id
+        greeted = (
+            self.with_context(active_test=False)
+            .search([("company_id", "=", company.id), ("holiday_id", "in", holidays.ids)])
+            .holiday_id
+        )
         lang_self = self.with_context(lang=company.partner_id.lang or self.env.lang)
         campaigns = self.browse()
         for holiday in holidays - greeted:

@@ -15,7 +15,9 @@ class QmsDeskCareMessage(models.Model):
         "qms.desk.care.campaign", required=True, ondelete="cascade", index=True
     )
     company_id = fields.Many2one(related="campaign_id.company_id", store=True, index=True)
-    customer_id = fields.Many2one("qms.desk.customer", required=True, ondelete="cascade", index=True)
+    customer_id = fields.Many2one(
+        "qms.desk.customer", required=True, ondelete="cascade", index=True
+    )
     channel = fields.Selection(CHANNELS, required=True)
     state = fields.Selection(STATES, required=True, default="sent")
     reason = fields.Char("Why not sent")

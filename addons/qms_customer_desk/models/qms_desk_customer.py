@@ -182,12 +182,12 @@ class QmsDeskCustomer(models.Model):
                 line.order_id.name,
                 line.product_id.display_name,
                 spec or line.product_id.default_code or "",
-                "%s %s"
-                % (formatLang(self.env, line.product_uom_qty), line.product_uom.name or ""),
+                f"{formatLang(self.env, line.product_uom_qty)} {line.product_uom.name or ''}",
             ]
-            rows.append(Markup("<tr>%s</tr>") % Markup("").join(
-                Markup("<td>%s</td>") % escape(cell) for cell in cells
-            ))
+            rows.append(
+                Markup("<tr>%s</tr>")
+                % Markup("").join(Markup("<td>%s</td>") % escape(cell) for cell in cells)
+            )
         head = Markup("").join(Markup("<th>%s</th>") % escape(title) for title in header)
         return Markup(
             '<table class="table table-sm o_qms_desk_history"><thead><tr>%s</tr></thead>'
@@ -253,9 +253,7 @@ class QmsDeskCustomer(models.Model):
                 ("mobile", "ilike", tail[-4:]),
             ]
         )
-        return candidates.filtered(
-            lambda c: key in (phone.digits(c.phone), phone.digits(c.mobile))
-        )
+        return candidates.filtered(lambda c: key in (phone.digits(c.phone), phone.digits(c.mobile)))
 
     def _care_opt_out_token(self):
         self.ensure_one()

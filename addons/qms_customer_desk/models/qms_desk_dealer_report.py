@@ -110,9 +110,7 @@ class QmsDeskDealerReport(models.Model):
     def action_receive(self):
         for report in self:
             if report.state != "expected":
-                raise UserError(
-                    self.env._("%(report)s was already received.", report=report.name)
-                )
+                raise UserError(self.env._("%(report)s was already received.", report=report.name))
         now = fields.Datetime.now()
         self.with_context(_qms_desk_dealer_workflow=True).write(
             {"state": "received", "date_received": now}
@@ -127,8 +125,7 @@ class QmsDeskDealerReport(models.Model):
         month = date(today.year, today.month, 1)
         dealers = self.env["res.partner"].search([("qms_desk_is_dealer", "=", True)])
         existing = {
-            (r.company_id.id, r.dealer_id.id)
-            for r in self.search([("date_month", "=", month)])
+            (r.company_id.id, r.dealer_id.id) for r in self.search([("date_month", "=", month)])
         }
         vals_list = []
         for dealer in dealers:

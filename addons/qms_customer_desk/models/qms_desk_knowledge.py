@@ -57,7 +57,7 @@ class QmsDeskKnowledge(models.Model):
     )
     product_id = fields.Many2one("product.product")
     analysis = fields.Html("Problem analysis")
-    answer = fields.Html("Answer")
+    answer = fields.Html()
     date_event = fields.Datetime(
         "Event on",
         required=True,
@@ -100,12 +100,12 @@ class QmsDeskKnowledge(models.Model):
     def action_publish(self):
         for article in self:
             if article.state != "draft":
-                raise UserError(
-                    self.env._("%(number)s is already published.", number=article.name)
-                )
+                raise UserError(self.env._("%(number)s is already published.", number=article.name))
             if not article.answer or not article.answer.striptags().strip():
                 raise UserError(
-                    self.env._("%(number)s: write the answer before publishing.", number=article.name)
+                    self.env._(
+                        "%(number)s: write the answer before publishing.", number=article.name
+                    )
                 )
         now = fields.Datetime.now()
         self.with_context(_qms_desk_knowledge_workflow=True).write(
@@ -119,9 +119,7 @@ class QmsDeskKnowledge(models.Model):
         due again within the knowledge-base deadline from now."""
         for article in self:
             if article.state != "published":
-                raise UserError(
-                    self.env._("%(number)s is not published yet.", number=article.name)
-                )
+                raise UserError(self.env._("%(number)s is not published yet.", number=article.name))
         now = fields.Datetime.now()
         self.with_context(_qms_desk_knowledge_workflow=True).write(
             {"state": "draft", "date_event": now}
@@ -135,9 +133,7 @@ class QmsDeskKnowledge(models.Model):
     # ------------------------------------------------------------------
     def _keyword_list(self):
         self.ensure_one()
-        return [
-            word.lower() for word in KEYWORD_SPLIT.split(self.keywords or "") if len(word) >= 2
-        ]
+        return [word.lower() for word in KEYWORD_SPLIT.split(self.keywords or "") if len(word) >= 2]
 
     @api.model
     def _matching(self, text, product, company):
@@ -148,8 +144,10 @@ class QmsDeskKnowledge(models.Model):
         domain = [("state", "=", "published"), ("company_id", "=", company.id)]
         articles = self.search(domain)
         matched = articles.filtered(
-            lambda a: (product and a.product_id == product)
-            or any(word in text for word in a._keyword_list())
+            lambda a: (
+                (product and a.product_id == product)
+                or any(word in text for word in a._keyword_list())
+            )
         )
         return matched[:MATCH_LIMIT]
 

@@ -66,7 +66,7 @@ class QmsDeskSummary(models.Model):
         for summary in self:
             calls = summary._calls()
             feedback = summary._feedback()
-            by_type = {key: 0 for key in ("complaint", "consultation", "suggestion")}
+            by_type = dict.fromkeys(("complaint", "consultation", "suggestion"), 0)
             for item in feedback:
                 if item.feedback_type in by_type:
                     by_type[item.feedback_type] += 1

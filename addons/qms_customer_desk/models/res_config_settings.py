@@ -7,9 +7,7 @@ class ResConfigSettings(models.TransientModel):
     qms_desk_hotline = fields.Char(related="company_id.qms_desk_hotline", readonly=False)
     qms_desk_user_id = fields.Many2one(related="company_id.qms_desk_user_id", readonly=False)
     qms_desk_dealer_day = fields.Integer(related="company_id.qms_desk_dealer_day", readonly=False)
-    qms_desk_summary_day = fields.Integer(
-        related="company_id.qms_desk_summary_day", readonly=False
-    )
+    qms_desk_summary_day = fields.Integer(related="company_id.qms_desk_summary_day", readonly=False)
     qms_desk_greeting_days = fields.Integer(
         related="company_id.qms_desk_greeting_days", readonly=False
     )

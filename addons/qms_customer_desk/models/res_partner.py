@@ -32,9 +32,7 @@ class ResPartner(models.Model):
         candidates = self.search(
             ["|", ("phone", "ilike", key[-4:]), ("mobile", "ilike", key[-4:])], limit=200
         )
-        return candidates.filtered(
-            lambda p: key in (phone.digits(p.phone), phone.digits(p.mobile))
-        )
+        return candidates.filtered(lambda p: key in (phone.digits(p.phone), phone.digits(p.mobile)))
 
     def action_view_qms_desk_calls(self):
         self.ensure_one()

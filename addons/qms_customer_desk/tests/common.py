@@ -31,6 +31,8 @@ class DeskCase(ComplaintCase):
         )
 
     def _call(self, number, **values):
-        return self.env["qms.desk.call"].with_user(self.agent).create(
-            {"caller_number": number, **values}
+        return (
+            self.env["qms.desk.call"]
+            .with_user(self.agent)
+            .create({"caller_number": number, **values})
         )

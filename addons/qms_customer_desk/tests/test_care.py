@@ -21,7 +21,9 @@ class TestCustomerCare(DeskCase):
         cls.wang = Customer.create(
             {"name": "Wang Fang", "email": "wang@example.cn", "mobile": "13905711234"}
         )
-        cls.li = Customer.create({"name": "Li Qiang", "email": "li@example.cn", "care_opt_out": True})
+        cls.li = Customer.create(
+            {"name": "Li Qiang", "email": "li@example.cn", "care_opt_out": True}
+        )
         cls.zhao = Customer.create({"name": "Zhao Lei", "email": "zhao@example.cn"})
         cls.env["mail.blacklist"].create({"email": "zhao@example.cn"})
         cls.labour_day = cls.env["resource.calendar.leaves"].search(
@@ -55,15 +57,11 @@ class TestCustomerCare(DeskCase):
             self.assertFalse(self._mails_to("zhao@example.cn"), "blacklisted: nothing")
             lines = greeting.message_line_ids
             self.assertNotIn(self.li, lines.customer_id)
-            self.assertEqual(
-                lines.filtered(lambda m: m.customer_id == self.zhao).state, "skipped"
-            )
+            self.assertEqual(lines.filtered(lambda m: m.customer_id == self.zhao).state, "skipped")
         with freeze_time("2026-04-30 01:00:00"):
             # the scheduler runs again: no second greeting for the same holiday
             Campaign._cron_care(today=date(2026, 4, 30))
-            self.assertEqual(
-                Campaign.search_count([("holiday_id", "=", self.labour_day.id)]), 1
-            )
+            self.assertEqual(Campaign.search_count([("holiday_id", "=", self.labour_day.id)]), 1)
             self.assertEqual(len(self._mails_to("wang@example.cn")), 1)
             with self.assertRaisesRegex(UserError, "not possible now"):
                 greeting.action_send()
@@ -109,12 +107,16 @@ class TestCustomerCare(DeskCase):
         self.assertEqual(tips.activity_ids.user_id, self.owner_user)
         Campaign._cron_care(today=date(2026, 5, 15))
         self.assertEqual(
-            Campaign.search_count([("kind", "=", "tips"), ("company_id", "=", self.env.company.id)]),
+            Campaign.search_count(
+                [("kind", "=", "tips"), ("company_id", "=", self.env.company.id)]
+            ),
             1,
         )
         Campaign._cron_care(today=date(2026, 7, 1))
         self.assertEqual(
-            Campaign.search_count([("kind", "=", "tips"), ("company_id", "=", self.env.company.id)]),
+            Campaign.search_count(
+                [("kind", "=", "tips"), ("company_id", "=", self.env.company.id)]
+            ),
             2,
         )
 

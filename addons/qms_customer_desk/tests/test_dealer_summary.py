@@ -35,7 +35,9 @@ class TestDealerData(DeskCase):
             self.assertEqual(deadline.due, cst(2026, 4, 25, 23, 59, 59))
             self.assertEqual(mine.date_due, deadline.due)
             # the cron runs every day: still one per dealer and month
-            self.assertFalse(Report._cron_plan_month().filtered(lambda r: r.dealer_id == self.store))
+            self.assertFalse(
+                Report._cron_plan_month().filtered(lambda r: r.dealer_id == self.store)
+            )
         with freeze_time("2026-04-26 02:00:00"):
             self.env["qms.deadline"]._process_due()
             self.assertEqual(deadline.alert_level, "owner")

@@ -79,7 +79,7 @@ class TestDeskRpc(HttpCase, DeskCase):
                 self._execute("qms.desk.customer", "create", [values])
             self.assertIn(message, caught.exception.faultString)
         self.assertFalse(
-            self.env["qms.desk.customer"].with_context(active_test=False).search(
-                [("name", "=", "RPC bad")]
-            )
+            self.env["qms.desk.customer"]
+            .with_context(active_test=False)
+            .search([("name", "=", "RPC bad")])
         )
