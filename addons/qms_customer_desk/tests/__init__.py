@@ -5,3 +5,4 @@ from . import test_knowledge
 from . import test_dealer_summary
 from . import test_care
 from . import test_rpc
+from . import test_hotline_published
