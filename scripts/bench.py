@@ -14,6 +14,7 @@ import sys
 import time
 from datetime import datetime, timedelta
 
+from bench_desk import bench_desk
 from bench_survey import bench_survey
 from bench_timing import timed
 from psycopg2 import sql
@@ -171,7 +172,7 @@ def bench_deadlines(registry, count):
     return ok
 
 
-BENCHMARKS = {"deadlines": bench_deadlines, "survey": bench_survey}
+BENCHMARKS = {"deadlines": bench_deadlines, "desk": bench_desk, "survey": bench_survey}
 
 
 def main():

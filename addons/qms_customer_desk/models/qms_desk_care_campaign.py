@@ -22,6 +22,18 @@ STATES = [
     ("cancelled", "Cancelled"),
 ]
 QUARTER_MONTHS = 3
+# What went out: kept as it was once the campaign is sent.
+SENT_FIELDS = {
+    "name",
+    "kind",
+    "company_id",
+    "holiday_id",
+    "date_planned",
+    "subject",
+    "body",
+    "sms_body",
+    "class_ids",
+}
 
 
 class QmsDeskCareCampaign(models.Model):
@@ -125,7 +137,7 @@ class QmsDeskCareCampaign(models.Model):
             "_qms_desk_care_workflow"
         ):
             raise UserError(self.env._("A campaign is planned and sent through its buttons."))
-        if self.filtered(lambda c: c.state == "sent") and set(vals) - {"message_follower_ids"}:
+        if self.filtered(lambda c: c.state == "sent") and set(vals) & SENT_FIELDS:
             raise UserError(self.env._("A campaign that was sent is kept as it went out."))
         return super().write(vals)
 

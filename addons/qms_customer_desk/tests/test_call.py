@@ -1,6 +1,10 @@
+import importlib.util
+from pathlib import Path
+
 from freezegun import freeze_time
 
 from odoo.exceptions import UserError
+from odoo.tests import Form
 
 from .common import DeskCase
 
@@ -107,3 +111,46 @@ class TestHotlineCall(DeskCase):
         self.assertEqual(action["domain"], [("id", "in", article.ids)])
         unrelated = self._call("13900001111", summary="Where is my invoice?")
         self.assertFalse(unrelated.knowledge_ids)
+
+    def test_the_form_fills_in_as_the_number_is_typed(self):
+        complaint = self._complaint()
+        self.env["qms.desk.customer"].create(
+            {
+                "name": "Purchasing, Suzhou Motors",
+                "mobile": "13955556666",
+                "partner_id": self.other_customer.id,
+            }
+        )
+        with Form(self.env["qms.desk.call"].with_user(self.agent)) as form:
+            form.caller_number = "139 0000 1111"
+            self.assertEqual(form.partner_id, self.customer)
+            self.assertTrue(form.has_open_problem)
+            self.assertIn(complaint.name, form.open_problems)
+            self.assertFalse(form.phone_warning)
+            # a number known only from a customer record finds its partner
+            form.caller_number = "13955556666"
+            self.assertEqual(form.partner_id, self.other_customer)
+            self.assertFalse(form.has_open_problem)
+            form.caller_number = "1395555666"
+            self.assertIn("11 digits", form.phone_warning)
+            form.caller_number = "0755 2222 3333"
+            self.assertEqual(form.caller_area, "Shenzhen")
+            form.partner_id = self.customer
+            form.summary = "Flicker again"
+        call = form.record
+        self.assertEqual(call.partner_id, self.customer)
+        call.action_to_complaint()
+        self.assertEqual(call.complaint_id.partner_id, self.customer)
+
+
+class TestDeskBench(DeskCase):
+    """The bench of scripts/bench desk, with a tiny N: every caller is found."""
+
+    def test_bench_smoke(self):
+        path = Path(__file__).parents[3] / "scripts" / "bench_desk.py"
+        spec = importlib.util.spec_from_file_location("qms_bench_desk", path)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        result = module.run_desk_bench(self.env, 30, lookups=10)
+        self.assertEqual(result["lookups"], 10)
+        self.assertEqual(result["found"], 10, "any spelling of the number finds the partner")
