@@ -1,4 +1,5 @@
 from odoo import api, fields, models
+from odoo.tools import SQL
 
 from odoo.addons.qms_base.tools import phone
 
@@ -25,14 +26,24 @@ class ResPartner(models.Model):
 
     @api.model
     def _qms_desk_match_number(self, number):
-        """Partners whose phone or mobile is ``number``, however it is written."""
+        """Partners whose phone or mobile is ``number``, however it is written
+        (spaces, dashes, +86): one query comparing the digits only; the
+        partners the user may not read are left out."""
         key = phone.digits(number)
         if len(key) < 5:
             return self.browse()
-        candidates = self.search(
-            ["|", ("phone", "ilike", key[-4:]), ("mobile", "ilike", key[-4:])], limit=200
+        self.flush_model(["phone", "mobile"])
+        keys = [key, f"86{key}", f"0086{key}"]
+        self.env.cr.execute(
+            SQL(
+                """SELECT id FROM res_partner
+                    WHERE regexp_replace(coalesce(mobile, ''), '[^0-9]', '', 'g') = ANY(%(keys)s)
+                       OR regexp_replace(coalesce(phone, ''), '[^0-9]', '', 'g') = ANY(%(keys)s)""",
+                keys=keys,
+            )
         )
-        return candidates.filtered(lambda p: key in (phone.digits(p.phone), phone.digits(p.mobile)))
+        ids = [row[0] for row in self.env.cr.fetchall()]
+        return self.search([("id", "in", ids)]) if ids else self.browse()
 
     def action_view_qms_desk_calls(self):
         self.ensure_one()
