@@ -21,6 +21,7 @@ import sys
 import time
 from datetime import datetime, timedelta
 
+from bench_desk import bench_desk
 from bench_order_review import bench_order_review
 from bench_portal import bench_portal
 from bench_samples import bench_samples
@@ -219,6 +220,7 @@ BENCHMARKS = {
     "service": bench_service,
     "samples": bench_samples,
     "orders": bench_order_review,
+    "desk": bench_desk,
     "smoke": bench_smoke,
 }
 # The size each benchmark runs at inside the test suite.
@@ -229,6 +231,7 @@ SMOKE_SIZES = {
     "service": 50,
     "samples": 20,
     "orders": 20,
+    "desk": 50,
 }
 
 

@@ -24,6 +24,7 @@
         "views/resource_calendar_views.xml",
         "views/res_config_settings_views.xml",
         "views/res_partner_views.xml",
+        "views/res_partner_phone_views.xml",
         "views/qms_capa_views.xml",
         "views/qms_callback_views.xml",
         "views/qms_loan_views.xml",

@@ -1,2 +1,3 @@
 from . import working_time
 from . import xlsx
+from . import phone
