@@ -3,11 +3,14 @@
     python scripts/bench.py --config odoo.conf --database db deadlines 100000
     python scripts/bench.py --config odoo.conf --database db survey 10000
     python scripts/bench.py --config odoo.conf --database db portal 10000
+    python scripts/bench.py --config odoo.conf --database db service 100000
+    python scripts/bench.py --config odoo.conf --database db samples 10000
+    python scripts/bench.py --config odoo.conf --database db orders 100000
+    python scripts/bench.py --config odoo.conf --database db desk 100000
     python scripts/bench.py --config odoo.conf --database db smoke 1
 
 ``smoke`` runs every benchmark at its tiny size (SMOKE_SIZES) and fails when
 one fails or has no tiny size: the test suite runs it, so no benchmark rots.
-    python scripts/bench.py --config odoo.conf --database db orders 100000
 
 Each benchmark builds its data with SQL (fast, and outside what is timed),
 times the product's code path, and times in the same run and database the
