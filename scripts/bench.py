@@ -2,6 +2,7 @@
 
     python scripts/bench.py --config odoo.conf --database db deadlines 100000
     python scripts/bench.py --config odoo.conf --database db survey 10000
+    python scripts/bench.py --config odoo.conf --database db property 1000
 
 Each benchmark builds its data with SQL (fast, and outside what is timed),
 times the product's code path, and times in the same run and database the
@@ -14,6 +15,7 @@ import sys
 import time
 from datetime import datetime, timedelta
 
+from bench_property import bench_property
 from bench_survey import bench_survey
 from bench_timing import timed
 from psycopg2 import sql
@@ -171,7 +173,7 @@ def bench_deadlines(registry, count):
     return ok
 
 
-BENCHMARKS = {"deadlines": bench_deadlines, "survey": bench_survey}
+BENCHMARKS = {"deadlines": bench_deadlines, "property": bench_property, "survey": bench_survey}
 
 
 def main():

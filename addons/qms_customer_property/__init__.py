@@ -1,6 +1,7 @@
 from . import controllers
 from . import models
 from . import report
+from . import wizard
 
 # Our own transfers (deliveries, internal moves, manufacturing, repairs) reserve
 # only stock without an owner: customer-owned quants are never taken for them.

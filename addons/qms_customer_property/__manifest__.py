@@ -28,6 +28,7 @@
         "data/qc_test_data.xml",
         "data/mail_template_data.xml",
         "data/ir_cron_data.xml",
+        "wizard/qms_property_loan_wizard_views.xml",
         "views/qms_property_views.xml",
         "views/qms_property_kind_views.xml",
         "views/qms_property_flow_views.xml",

@@ -63,11 +63,11 @@ class QmsPropertyPortal(CustomerPortal):
         values.update({"item": item_sudo, "page_name": "property_item"})
         return request.render("qms_customer_property.portal_my_property_item", values)
 
-    @http.route(["/my/property/incidents/<int:incident_id>"], type="http", auth="user", website=True)
+    @http.route(
+        ["/my/property/incidents/<int:incident_id>"], type="http", auth="user", website=True
+    )
     def portal_my_property_incident(self, incident_id, access_token=None, **kw):
-        incident_sudo = self._property_document(
-            "qms.property.incident", incident_id, access_token
-        )
+        incident_sudo = self._property_document("qms.property.incident", incident_id, access_token)
         values = self._get_page_view_values(
             incident_sudo, access_token, {"incident": incident_sudo}, "my_incidents_history", False
         )

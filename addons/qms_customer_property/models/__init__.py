@@ -1,3 +1,9 @@
+# Inherited models first: the ledger view reads their new columns.
+from . import stock_location
+from . import stock_picking_type
+from . import stock_picking
+from . import res_company
+from . import res_partner
 from . import qms_property_kind
 from . import qms_property
 from . import qms_property_stock
@@ -11,11 +17,6 @@ from . import qms_property_access_log
 from . import qms_property_ledger
 from . import qms_property_supply
 from . import sale_order
-from . import stock_location
-from . import stock_picking
-from . import stock_picking_type
 from . import stock_scrap
 from . import maintenance_equipment
-from . import res_company
 from . import res_config_settings
-from . import res_partner

@@ -1,8 +1,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from .qms_property_kind import CATEGORIES, CUSTODIAN_DEPARTMENTS
-
 STATES = [
     ("draft", "Announced"),
     ("received", "Received, to inspect"),
@@ -49,6 +47,7 @@ class QmsProperty(models.Model):
         "qms.sequence.mixin",
         "qms.inspection.mixin",
         "qms.capa.mixin",
+        "qms.loan.mixin",
     ]
     _order = "id desc"
     _qms_sequence_code = "qms.property"
@@ -62,10 +61,8 @@ class QmsProperty(models.Model):
     kind_id = fields.Many2one(
         "qms.property.kind", string="Kind", required=True, tracking=True, ondelete="restrict"
     )
-    category = fields.Selection(CATEGORIES, related="kind_id.category", store=True)
-    custodian_department = fields.Selection(
-        CUSTODIAN_DEPARTMENTS, related="kind_id.custodian_department", store=True
-    )
+    category = fields.Selection(related="kind_id.category", store=True)
+    custodian_department = fields.Selection(related="kind_id.custodian_department", store=True)
     partner_id = fields.Many2one("res.partner", string="Customer", required=True, tracking=True)
     commercial_partner_id = fields.Many2one(
         related="partner_id.commercial_partner_id", store=True, index=True
@@ -394,8 +391,44 @@ class QmsProperty(models.Model):
     # Business
     # ------------------------------------------------------------------
     def _check_not_lent(self):
-        """Hook: the borrowing log refuses to close an item that is lent out."""
-        return True
+        """An item requested or lent out is not returned or archived before it is back."""
+        for item in self:
+            if item.qms_loan_state != "available":
+                raise UserError(
+                    self.env._(
+                        "%(item)s is lent out (or requested): it must be back first.",
+                        item=item.display_name,
+                    )
+                )
+
+    def action_request_loan(self):
+        """借用登记: ask the custodian to lend the item (drawing, prototype, tool)."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Borrow %(item)s", item=self.display_name),
+            "res_model": "qms.property.loan.wizard",
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "new",
+            "context": {"default_property_id": self.id},
+        }
+
+    def _qms_loan_request(self, borrower, purpose, kind_code=None, custodian=None, partner=None):
+        """The item's own loan kind (drawing, prototype, tool) and its custodian's consent."""
+        self.ensure_one()
+        self._check_can_issue()
+        return super()._qms_loan_request(
+            borrower,
+            purpose,
+            kind_code=kind_code or self.kind_id.loan_kind_code or "default",
+            custodian=custodian or self.user_id or None,
+            partner=partner,
+        )
+
+    def _qms_loan_check_lend(self, loan):
+        """Our rule: a tool or gauge whose calibration is overdue is not issued."""
+        self._check_can_issue()
 
     def _notify_customer(self, template_xmlid):
         self.ensure_one()

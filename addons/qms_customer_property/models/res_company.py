@@ -74,6 +74,8 @@ class ResCompany(models.Model):
         warehouse = (
             self.env["stock.warehouse"].sudo().search([("company_id", "=", self.id)], limit=1)
         )
+        customers = self.env.ref("stock.stock_location_customers")
+        root = self._qms_property_root_location()
         return PickingType.create(
             {
                 "name": dict(PROPERTY_ROLES)[role],
@@ -83,11 +85,7 @@ class ResCompany(models.Model):
                 "company_id": self.id,
                 "owner_restriction": restriction,
                 "qms_property_role": role,
-                "default_location_src_id": self.env.ref("stock.stock_location_customers").id
-                if code == "incoming"
-                else False,
-                "default_location_dest_id": self.env.ref("stock.stock_location_customers").id
-                if code == "outgoing"
-                else False,
+                "default_location_src_id": customers.id if code == "incoming" else root.id,
+                "default_location_dest_id": customers.id if code == "outgoing" else root.id,
             }
         )

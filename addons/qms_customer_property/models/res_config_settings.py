@@ -31,6 +31,19 @@ class ResConfigSettings(models.TransientModel):
         help="No number in the procedures: 5 working days by default.",
     )
 
+    qms_property_loan_document_days = fields.Float(
+        "Drawings and documents back within (working days)",
+        help="Borrowing log (借用登记). No number in the procedures: 5 working days by default.",
+    )
+    qms_property_loan_prototype_days = fields.Float(
+        "Prototypes back within (working days)",
+        help="Borrowing log (借用登记). No number in the procedures: 5 working days by default.",
+    )
+    qms_property_loan_tool_days = fields.Float(
+        "Tools and gauges back within (working days)",
+        help="No number in the procedures: 10 working days by default.",
+    )
+
     @api.model
     def _qms_kind_fields(self):
         return {
@@ -45,6 +58,18 @@ class ResConfigSettings(models.TransientModel):
             ),
             "qms_property_count_investigate_days": (
                 "qms_customer_property.deadline_kind_count_investigate",
+                "duration",
+            ),
+            "qms_property_loan_document_days": (
+                "qms_customer_property.loan_kind_property_document",
+                "duration",
+            ),
+            "qms_property_loan_prototype_days": (
+                "qms_customer_property.loan_kind_property_prototype",
+                "duration",
+            ),
+            "qms_property_loan_tool_days": (
+                "qms_customer_property.loan_kind_property_tool",
                 "duration",
             ),
         }

@@ -47,7 +47,8 @@ class ReportQmsPropertyLedgerXlsx(models.AbstractModel):
         subtitles = [
             ", ".join(partners.mapped("display_name")),
             self.env._(
-                "From the done stock moves of customer-owned stock, printed on %(date)s by %(user)s",
+                "From the done stock moves of customer-owned stock, "
+                "printed on %(date)s by %(user)s",
                 date=now.strftime("%Y-%m-%d %H:%M"),
                 user=self.env.user.name,
             ),
