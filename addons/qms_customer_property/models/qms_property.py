@@ -199,6 +199,7 @@ class QmsProperty(models.Model):
         for vals in vals_list:
             if not vals.get("partner_id"):
                 raise ValidationError(self.env._("Customer property needs a customer."))
+            self._check_input(vals)
             self._check_workflow_values(
                 {
                     name: value
@@ -212,7 +213,37 @@ class QmsProperty(models.Model):
 
     def write(self, vals):
         self._check_workflow_values(vals)
+        self._check_input(vals)
         return super().write(vals)
+
+    @api.model
+    def _check_input(self, vals):
+        """Clear errors for what other systems may send wrong (RPC): unknown
+        records, dates that are not dates."""
+        for name, value in vals.items():
+            field = self._fields.get(name)
+            if not field or not value:
+                continue
+            if field.type == "many2one" and isinstance(value, int):
+                if not self.env[field.comodel_name].sudo().browse(value).exists():
+                    raise ValidationError(
+                        self.env._(
+                            "%(field)s: there is no record %(id)s.",
+                            field=field._description_string(self.env),
+                            id=value,
+                        )
+                    )
+            elif field.type in ("date", "datetime") and isinstance(value, str):
+                try:
+                    field.convert_to_cache(value, self)
+                except ValueError:
+                    raise ValidationError(
+                        self.env._(
+                            "%(field)s: “%(value)s” is not a date (YYYY-MM-DD).",
+                            field=field._description_string(self.env),
+                            value=value[:40],
+                        )
+                    ) from None
 
     def _check_workflow_values(self, vals):
         if self.env.context.get(WORKFLOW_KEY) is WORKFLOW_TOKEN:

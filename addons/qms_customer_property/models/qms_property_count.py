@@ -140,8 +140,19 @@ class QmsPropertyCount(models.Model):
         customer disputes; the other lines are confirmed."""
         self.ensure_one()
         self._ensure_state("sent")
-        if not answers:
+        if not answers or not isinstance(answers, dict):
             raise UserError(self.env._("Say which lines you dispute."))
+        try:
+            # over XML-RPC the keys of a struct are strings
+            answers = {int(key): value for key, value in answers.items()}
+            answers = {
+                key: (value[0], value[1] if len(value) > 1 else "")
+                for key, value in answers.items()
+            }
+        except (TypeError, ValueError, IndexError):
+            raise UserError(
+                self.env._("Give each disputed line as line id: [your quantity, remark].")
+            ) from None
         lines = self.line_ids
         unknown = set(answers) - set(lines.ids)
         if unknown:

@@ -15,6 +15,26 @@ class QmsPropertyLedger(models.Model):
     _auto = False
     _order = "date, id"
     _rec_name = "reference"
+    # what the view reads: flushed before it is searched
+    _depends = {
+        "stock.move.line": [
+            "date",
+            "company_id",
+            "owner_id",
+            "product_id",
+            "lot_id",
+            "move_id",
+            "picking_id",
+            "reference",
+            "location_id",
+            "location_dest_id",
+            "quantity_product_uom",
+            "state",
+        ],
+        "stock.location": ["qms_property_partner_id"],
+        "product.product": ["product_tmpl_id"],
+        "product.template": ["uom_id"],
+    }
 
     date = fields.Datetime(readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
@@ -70,6 +90,26 @@ class QmsPropertyLedger(models.Model):
                 table=SQL.identifier(self._table),
             )
         )
+
+    @api.model
+    def _search(self, domain, offset=0, limit=None, order=None, **kwargs):
+        self._flush_sources()
+        return super()._search(domain, offset=offset, limit=limit, order=order, **kwargs)
+
+    @api.model
+    def _read_group(
+        self, domain, groupby=(), aggregates=(), having=(), offset=0, limit=None, order=None
+    ):
+        self._flush_sources()
+        return super()._read_group(
+            domain, groupby, aggregates, having=having, offset=offset, limit=limit, order=order
+        )
+
+    @api.model
+    def _flush_sources(self):
+        """The view reads the moves' tables: pending ORM writes go to them first."""
+        for model_name, field_names in self._depends.items():
+            self.env[model_name].flush_model(field_names)
 
     # ------------------------------------------------------------------
     # Business

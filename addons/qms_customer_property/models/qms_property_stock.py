@@ -52,26 +52,32 @@ class QmsProperty(models.Model):
                 lambda p: p.qms_property_role == "receipt" and p.state != "cancel"
             )[:1]
 
-    @api.depends("receipt_picking_id.state", "qty_announced")
+    @api.depends(
+        "receipt_picking_id.state", "receipt_picking_id.move_ids.quantity", "qty_announced"
+    )
     def _compute_qty_received(self):
         for item in self:
             moves = item.receipt_picking_id.move_ids.filtered(
                 lambda m, i=item: m.state == "done" and m.product_id == i.product_id
             )
-            item.qty_received = sum(moves.mapped("product_qty"))
+            item.qty_received = sum(
+                move.product_uom._compute_quantity(move.quantity, move.product_id.uom_id)
+                for move in moves
+            )
             item.qty_difference = item.qty_received - item.qty_announced if moves else 0.0
 
     def _compute_qty_on_hand(self):
         quants = self.env["stock.quant"].sudo()
         for item in self:
-            if item.category != "stock" or not item.location_id:
+            location = item.sudo().location_id  # an internal field; the quantity is not
+            if item.category != "stock" or not location:
                 item.qty_on_hand = 0.0
                 continue
             item.qty_on_hand = sum(
                 quants.search(
                     [
                         ("product_id", "=", item.product_id.id),
-                        ("location_id", "child_of", item.location_id.id),
+                        ("location_id", "child_of", location.id),
                         ("owner_id", "=", item.commercial_partner_id.id),
                     ]
                 ).mapped("quantity")
@@ -138,6 +144,7 @@ class QmsProperty(models.Model):
         if picking.qms_property_role == "receipt" and self.state == "draft":
             self._on_received()
         elif picking.qms_property_role == "return" and self.state != "returned":
+            self.invalidate_recordset(["qty_on_hand"])
             if float_is_zero(self.qty_on_hand, precision_rounding=self.product_id.uom_id.rounding):
                 self._workflow_write({"state": "returned", "date_closed": fields.Datetime.now()})
 

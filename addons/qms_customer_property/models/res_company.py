@@ -39,7 +39,9 @@ class ResCompany(models.Model):
     )
 
     def _qms_property_root_location(self):
-        """The view location holding one location per customer (created once)."""
+        """The view location holding one location per customer (created once),
+        inside the warehouse's stock: production takes customer material from
+        there, and OCA stock_owner_restriction keeps our own orders off it."""
         self.ensure_one()
         if self.qms_property_location_id:
             return self.qms_property_location_id
@@ -53,7 +55,7 @@ class ResCompany(models.Model):
                 {
                     "name": self.env._("Customer Property"),
                     "usage": "view",
-                    "location_id": warehouse.view_location_id.id if warehouse else False,
+                    "location_id": warehouse.lot_stock_id.id if warehouse else False,
                     "company_id": self.id,
                 }
             )
