@@ -29,7 +29,8 @@ class QmsPropertyPortal(CustomerPortal):
         Model = request.env[model]
         if not Model.has_access("read"):
             return Model
-        return Model.search(domain, order=order, limit=PROPERTY_PAGE_SIZE)
+        # found under the portal record rules; shown with sudo (products, units)
+        return Model.search(domain, order=order, limit=PROPERTY_PAGE_SIZE).sudo()
 
     @http.route(["/my/property"], type="http", auth="user", website=True)
     def portal_my_property(self, **kw):
