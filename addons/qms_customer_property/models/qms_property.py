@@ -59,7 +59,7 @@ class QmsProperty(models.Model):
     )
     title = fields.Char("Description", required=True, tracking=True)
     kind_id = fields.Many2one(
-        "qms.property.kind", string="Kind", required=True, tracking=True, ondelete="restrict"
+        "qms.property.kind", required=True, tracking=True, ondelete="restrict"
     )
     category = fields.Selection(related="kind_id.category", store=True)
     custodian_department = fields.Selection(related="kind_id.custodian_department", store=True)
@@ -95,7 +95,6 @@ class QmsProperty(models.Model):
     specification = fields.Char(help="Specification / model on the customer's delivery list.")
     product_id = fields.Many2one(
         "product.product",
-        string="Product",
         domain=[("is_storable", "=", True)],
         help="For property held as stock: the product its quants are counted in.",
     )

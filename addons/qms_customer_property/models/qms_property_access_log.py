@@ -14,7 +14,7 @@ class QmsPropertyAccessLog(models.Model):
     date = fields.Datetime(required=True, readonly=True, default=fields.Datetime.now, index=True)
     user_id = fields.Many2one("res.users", string="Read by", required=True, readonly=True)
     record_id = fields.Many2one(
-        "qms.property.personal", string="Record", readonly=True, ondelete="set null", index=True
+        "qms.property.personal", readonly=True, ondelete="set null", index=True
     )
     field_names = fields.Char("Fields read", readonly=True)
 
@@ -33,7 +33,9 @@ class QmsPropertyAccessLog(models.Model):
         self.invalidate_model(["date"])
 
     def write(self, vals):
-        raise UserError(self.env._("The access log cannot be changed."))
+        if not self.env.context.get("install_mode"):
+            raise UserError(self.env._("The access log cannot be changed."))
+        return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_never(self):

@@ -2,6 +2,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import SQL
 
 STATES = [
     ("draft", "Draft"),
@@ -220,8 +221,8 @@ class QmsPropertyCount(models.Model):
         company = company or self.env.company
         day = day or fields.Date.context_today(self)
         start, end = self._period_of(day, company)
-        balances = self.env["qms.property.ledger"]._quant_balances(company, partners)
-        if not balances:
+        holders = self.env["qms.property.ledger"]._holders(company, partners)
+        if not holders:
             return self.browse()
         done = set(
             self.with_context(active_test=False)
@@ -229,40 +230,65 @@ class QmsPropertyCount(models.Model):
                 [
                     ("company_id", "=", company.id),
                     ("period_start", "=", start),
-                    ("partner_id", "in", list(balances)),
+                    ("partner_id", "in", holders),
                 ]
             )
             .mapped("partner_id")
             .ids
         )
+        customers = self.env["res.partner"].browse([p for p in holders if p not in done])
         vals_list = [
             {
                 "company_id": company.id,
-                "partner_id": partner_id,
+                "partner_id": customer.id,
                 "period_start": start,
                 "period_end": end,
-                "user_id": False,
+                # the customer's salesperson has it confirmed (022 6.9.4: 业务部)
+                "user_id": customer.user_id.id,
             }
-            for partner_id in balances
-            if partner_id not in done
+            for customer in customers
         ]
         if not vals_list:
             return self.browse()
         counts = self.with_context(mail_create_nolog=True, tracking_disable=True).create(vals_list)
-        line_vals = []
-        for count in counts:
-            for product_id, location_id, lot_id, quantity in balances[count.partner_id.id]:
-                line_vals.append(
-                    {
-                        "count_id": count.id,
-                        "product_id": product_id,
-                        "location_id": location_id,
-                        "lot_id": lot_id,
-                        "qty_book": quantity,
-                    }
-                )
-        self.env["qms.property.count.line"].create(line_vals)
+        counts._create_lines_from_quants()
         return counts
+
+    def _create_lines_from_quants(self):
+        """One line per (product, location, lot) the customer holds, from its
+        owner-tagged quants in its own locations: one INSERT for every count
+        (a count of a thousand customers is a hundred thousand lines)."""
+        if not self:
+            return
+        self.env["stock.quant"].flush_model(
+            ["owner_id", "product_id", "location_id", "lot_id", "quantity", "company_id"]
+        )
+        self.env["stock.location"].flush_model(["qms_property_partner_id"])
+        self.flush_recordset(["partner_id", "company_id"])
+        self.env.execute_query(
+            SQL(
+                """
+                INSERT INTO qms_property_count_line
+                       (count_id, product_id, location_id, lot_id, qty_book, qty_customer,
+                        qty_difference, state, create_uid, create_date, write_uid, write_date)
+                SELECT c.id, q.product_id, q.location_id, q.lot_id, SUM(q.quantity), 0,
+                       0, 'pending',
+                       %(uid)s, now() AT TIME ZONE 'UTC', %(uid)s, now() AT TIME ZONE 'UTC'
+                  FROM qms_property_count c
+                  JOIN stock_location l ON l.qms_property_partner_id = c.partner_id
+                  JOIN stock_quant q ON q.location_id = l.id AND q.owner_id = c.partner_id
+                                    AND q.company_id = c.company_id
+                 WHERE c.id = ANY(%(counts)s)
+              GROUP BY c.id, q.product_id, q.location_id, q.lot_id
+                HAVING SUM(q.quantity) > 0
+              ORDER BY c.id, q.product_id, q.location_id, q.lot_id
+                """,
+                uid=self.env.uid,
+                counts=self.ids,
+            )
+        )
+        self.env["qms.property.count.line"].invalidate_model()
+        self.invalidate_recordset(["line_ids"])
 
     @api.model
     def _cron_generate(self):

@@ -13,8 +13,10 @@ class QmsPropertyCountLine(models.Model):
     _order = "count_id, id"
 
     count_id = fields.Many2one("qms.property.count", required=True, ondelete="cascade", index=True)
-    company_id = fields.Many2one(related="count_id.company_id", store=True)
-    commercial_partner_id = fields.Many2one(related="count_id.commercial_partner_id", store=True)
+    # not stored: a count's lines are written by the hundred thousand (one INSERT),
+    # every stored many2one is a foreign-key check per line
+    company_id = fields.Many2one(related="count_id.company_id")
+    commercial_partner_id = fields.Many2one(related="count_id.commercial_partner_id")
     product_id = fields.Many2one("product.product", required=True, readonly=True)
     uom_id = fields.Many2one(related="product_id.uom_id", string="Unit")
     location_id = fields.Many2one("stock.location", readonly=True)
@@ -31,7 +33,7 @@ class QmsPropertyCountLine(models.Model):
     )
     state = fields.Selection(LINE_STATES, default="pending", required=True, readonly=True)
     customer_remark = fields.Char("Customer's remark", readonly=True)
-    resolution = fields.Text("Resolution", groups="qms_base.group_qms_user")
+    resolution = fields.Text(groups="qms_base.group_qms_user")
 
     @api.depends("qty_book", "qty_customer", "state")
     def _compute_qty_difference(self):

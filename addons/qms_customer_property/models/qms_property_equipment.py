@@ -18,7 +18,6 @@ class QmsProperty(models.Model):
 
     equipment_id = fields.Many2one(
         "maintenance.equipment",
-        string="Equipment",
         copy=False,
         index="btree_not_null",
         groups="qms_base.group_qms_user",

@@ -42,7 +42,6 @@ class QmsPropertyFlow(models.Model):
     )
     property_id = fields.Many2one(
         "qms.property",
-        string="Property",
         domain="[('commercial_partner_id', '=', commercial_partner_id),"
         " ('category', '=', 'stock')]",
     )

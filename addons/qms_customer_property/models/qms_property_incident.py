@@ -39,7 +39,7 @@ class QmsPropertyIncident(models.Model):
     company_id = fields.Many2one(
         "res.company", required=True, index=True, default=lambda self: self.env.company
     )
-    property_id = fields.Many2one("qms.property", string="Property", index=True, tracking=True)
+    property_id = fields.Many2one("qms.property", index=True, tracking=True)
     partner_id = fields.Many2one("res.partner", string="Customer", required=True, tracking=True)
     commercial_partner_id = fields.Many2one(
         related="partner_id.commercial_partner_id", store=True, index=True
@@ -65,7 +65,7 @@ class QmsPropertyIncident(models.Model):
     compensation = fields.Text("Compensation agreed", tracking=True)
     compensation_amount = fields.Monetary(currency_field="currency_id", tracking=True)
     currency_id = fields.Many2one(related="company_id.currency_id")
-    cause = fields.Text("Cause", groups="qms_base.group_qms_user")
+    cause = fields.Text(groups="qms_base.group_qms_user")
 
     @api.constrains("qty_affected")
     def _check_qty(self):

@@ -150,34 +150,28 @@ class QmsPropertyLedger(models.Model):
         return result
 
     @api.model
-    def _quant_balances(self, company, partners=None):
-        """What each customer holds now: ``{partner_id: [(product, location, lot,
-        quantity)]}`` from its owner-tagged quants in its property locations."""
+    def _holders(self, company, partners=None):
+        """Ids of the customers holding owner-tagged stock in their own locations now."""
         partner_filter = SQL("")
         if partners is not None:
             partner_filter = SQL("AND q.owner_id = ANY(%s)", partners.ids)
-        self.env["stock.quant"].flush_model(
-            ["owner_id", "product_id", "location_id", "lot_id", "quantity", "company_id"]
-        )
+        self.env["stock.quant"].flush_model(["owner_id", "location_id", "quantity", "company_id"])
         self.env["stock.location"].flush_model(["qms_property_partner_id"])
         rows = self.env.execute_query(
             SQL(
                 """
-                SELECT q.owner_id, q.product_id, q.location_id, q.lot_id, SUM(q.quantity)
+                SELECT q.owner_id
                   FROM stock_quant q
                   JOIN stock_location l ON l.id = q.location_id
                  WHERE q.company_id = %(company)s
                    AND l.qms_property_partner_id = q.owner_id
                    %(partner_filter)s
-              GROUP BY q.owner_id, q.product_id, q.location_id, q.lot_id
+              GROUP BY q.owner_id
                 HAVING SUM(q.quantity) > 0
-              ORDER BY q.owner_id, q.product_id, q.location_id, q.lot_id
+              ORDER BY q.owner_id
                 """,
                 company=company.id,
                 partner_filter=partner_filter,
             )
         )
-        balances = defaultdict(list)
-        for owner_id, product_id, location_id, lot_id, quantity in rows:
-            balances[owner_id].append((product_id, location_id, lot_id, quantity))
-        return dict(balances)
+        return [owner_id for (owner_id,) in rows]

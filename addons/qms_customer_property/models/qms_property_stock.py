@@ -12,7 +12,6 @@ class QmsProperty(models.Model):
 
     location_id = fields.Many2one(
         "stock.location",
-        string="Location",
         readonly=True,
         copy=False,
         help="The customer's own location: different customers apart, one customer's together.",

@@ -12,9 +12,9 @@ class QmsPropertySupply(models.Model):
 
     sale_order_id = fields.Many2one("sale.order", required=True, ondelete="cascade", index=True)
     company_id = fields.Many2one(related="sale_order_id.company_id", store=True)
-    kind_id = fields.Many2one("qms.property.kind", string="Kind")
+    kind_id = fields.Many2one("qms.property.kind")
     name = fields.Char("Goods", required=True)
-    product_id = fields.Many2one("product.product", string="Product")
+    product_id = fields.Many2one("product.product")
     specification = fields.Char()
     quantity = fields.Float(digits="Product Unit of Measure", required=True)
     uom_id = fields.Many2one("uom.uom", string="Unit")

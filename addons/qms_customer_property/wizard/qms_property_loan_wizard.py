@@ -10,7 +10,6 @@ class QmsPropertyLoanWizard(models.TransientModel):
     property_id = fields.Many2one("qms.property", required=True, ondelete="cascade")
     borrower_id = fields.Many2one(
         "res.users",
-        string="Borrower",
         required=True,
         domain=[("share", "=", False)],
         default=lambda self: self.env.user,
