@@ -32,15 +32,13 @@ class QmsPropertyLedger(models.Model):
             "state",
         ],
         "stock.location": ["qms_property_partner_id"],
-        "product.product": ["product_tmpl_id"],
-        "product.template": ["uom_id"],
     }
 
     date = fields.Datetime(readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
     partner_id = fields.Many2one("res.partner", string="Customer", readonly=True)
     product_id = fields.Many2one("product.product", readonly=True)
-    uom_id = fields.Many2one("uom.uom", string="Unit", readonly=True)
+    uom_id = fields.Many2one(related="product_id.uom_id", string="Unit")
     lot_id = fields.Many2one("stock.lot", string="Lot/Serial", readonly=True)
     move_id = fields.Many2one("stock.move", readonly=True)
     picking_id = fields.Many2one("stock.picking", string="Transfer", readonly=True)
@@ -63,7 +61,7 @@ class QmsPropertyLedger(models.Model):
                 """
                 CREATE OR REPLACE VIEW %(table)s AS (
                     SELECT ml.id, ml.date, ml.company_id, ml.owner_id AS partner_id,
-                           ml.product_id, pt.uom_id, ml.lot_id, ml.move_id, ml.picking_id,
+                           ml.product_id, ml.lot_id, ml.move_id, ml.picking_id,
                            ml.reference, ml.location_id, ml.location_dest_id,
                            CASE WHEN dst.qms_property_partner_id IS NOT NULL
                                 THEN ml.quantity_product_uom ELSE 0 END AS qty_in,
@@ -76,8 +74,6 @@ class QmsPropertyLedger(models.Model):
                       FROM stock_move_line ml
                       JOIN stock_location src ON src.id = ml.location_id
                       JOIN stock_location dst ON dst.id = ml.location_dest_id
-                      JOIN product_product pp ON pp.id = ml.product_id
-                      JOIN product_template pt ON pt.id = pp.product_tmpl_id
                      WHERE ml.state = 'done'
                        AND ml.owner_id IS NOT NULL
                        AND (src.qms_property_partner_id IS NOT NULL
