@@ -77,6 +77,9 @@ class QmsPropertyFlow(models.Model):
     return_scrap = fields.Boolean(
         "Scrap back to the customer", help="The order says scrap is returned to the customer."
     )
+    scrap_return_picking_id = fields.Many2one(
+        "stock.picking", string="Scrap returned on", readonly=True, copy=False
+    )
     difference_explanation = fields.Text("Explanation of the difference")
     scrap_cause = fields.Text("Cause of the scrap")
     date_closed = fields.Datetime("Closed on", readonly=True)
@@ -159,6 +162,52 @@ class QmsPropertyFlow(models.Model):
             if flow.state != "closed":
                 raise UserError(self.env._("%(number)s is not closed.", number=flow.name))
         self.with_context(_qms_flow_action=True).write({"state": "open", "date_closed": False})
+        return True
+
+    def action_return_scrap(self):
+        """Scrap packed apart goes back to the customer when the order says so
+        (022 6.9.5): a return transfer from the scrap location, owner kept."""
+        self.ensure_one()
+        if not self.return_scrap:
+            raise UserError(
+                self.env._("%(number)s: the order does not send scrap back.", number=self.name)
+            )
+        if self.scrap_return_picking_id:
+            raise UserError(
+                self.env._("%(number)s: the scrap was already returned.", number=self.name)
+            )
+        scraps = self.scrap_ids.filtered(lambda s: s.state == "done")
+        if not scraps:
+            raise UserError(self.env._("%(number)s has no scrap to return.", number=self.name))
+        customer = self.commercial_partner_id
+        customers = self.env.ref("stock.stock_location_customers")
+        source = scraps[0].scrap_location_id
+        picking = self.env["stock.picking"].create(
+            {
+                "picking_type_id": self.company_id._qms_property_picking_type("return").id,
+                "partner_id": customer.id,
+                "owner_id": customer.id,
+                "location_id": source.id,
+                "location_dest_id": customers.id,
+                "origin": self.name,
+                "company_id": self.company_id.id,
+                "move_ids": [
+                    fields.Command.create(
+                        {
+                            "name": self.product_id.display_name,
+                            "product_id": self.product_id.id,
+                            "product_uom_qty": self.qty_scrap,
+                            "product_uom": self.product_id.uom_id.id,
+                            "location_id": source.id,
+                            "location_dest_id": customers.id,
+                            "restrict_partner_id": customer.id,
+                        }
+                    )
+                ],
+            }
+        )
+        picking.action_confirm()
+        self.with_context(_qms_flow_action=True).scrap_return_picking_id = picking
         return True
 
     def action_scrap(self):

@@ -40,6 +40,33 @@ class TestFlowRecord(PropertyCase):
         flow.action_reopen()
         flow.qty_shipped = 88
 
+    def test_scrap_goes_back_to_the_customer_when_the_order_says_so(self):
+        item = self._received(qty=100)
+        flow = self._flow(property_id=item.id, qty_issued=10)
+        scrap = self.env["stock.scrap"].create(
+            {
+                "product_id": self.frame.id,
+                "scrap_qty": 3,
+                "owner_id": self.customer.id,
+                "location_id": item.location_id.id,
+                "qms_property_flow_id": flow.id,
+            }
+        )
+        scrap.action_validate()
+        with self.assertRaisesRegex(UserError, "does not send scrap back"):
+            flow.action_return_scrap()
+        flow.return_scrap = True
+        self.assertIs(flow.action_return_scrap(), True)
+        picking = flow.scrap_return_picking_id
+        self.assertEqual(picking.location_id, scrap.scrap_location_id)
+        self.assertEqual(picking.owner_id, self.customer)
+        picking.move_ids.quantity = 3
+        picking.move_ids.picked = True
+        picking._action_done()
+        self.assertEqual(picking.move_line_ids.owner_id, self.customer, "the owner is kept")
+        with self.assertRaisesRegex(UserError, "already returned"):
+            flow.action_return_scrap()
+
     def test_scrap_form_counts_in_the_product_unit_and_keeps_the_owner(self):
         item = self._received(qty=100)
         flow = self._flow(property_id=item.id)
