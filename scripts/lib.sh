@@ -68,9 +68,13 @@ apt_install() {
     command -v apt-get >/dev/null || die "Missing system packages: ${missing[*]} (install them by hand)."
     local sudo=""
     [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    local options=()
+    # QMS_APT_NO_RECOMMENDS=1: only what the packages need (e.g. docker-compose
+    # without a Docker engine).
+    [ "${QMS_APT_NO_RECOMMENDS:-0}" = 1 ] && options+=(--no-install-recommends)
     log "Installing system packages: ${missing[*]}"
     $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${options[@]}" "${missing[@]}" >/dev/null
 }
 
 # Tours need a Chromium-family browser; Debian packages it as "chromium".
@@ -205,6 +209,7 @@ ensure_postgres() {
         -o "-h 127.0.0.1 -p $QMS_PGPORT -k $sock -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
         >/dev/null || die "PostgreSQL did not start; see $QMS_PG_LOG"
     QMS_PG_STOP=("${run_as[@]}" "$bin/pg_ctl" -D "$data" -m fast stop)
+    QMS_PG_DATA="$data"
     trap 'stop_postgres' EXIT
     export PGHOST=127.0.0.1 PGPORT=$QMS_PGPORT PGUSER=qms
     log "PostgreSQL running on 127.0.0.1:$QMS_PGPORT"
@@ -239,5 +244,14 @@ odoo_bin() {
         python "$ODOO_SRC/odoo-bin" "$@"
     else
         odoo "$@"
+    fi
+}
+
+# Replaces the current (sub)shell with Odoo, so its PID is Odoo's.
+exec_odoo_bin() {
+    if [ -f "$ODOO_SRC/odoo-bin" ]; then
+        exec python "$ODOO_SRC/odoo-bin" "$@"
+    else
+        exec odoo "$@"
     fi
 }

@@ -8,6 +8,8 @@ not exported, or exported and not translated, fails here.
 
 import ast
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -126,3 +128,14 @@ def test_template_covers_code_strings(addon):
     # Odoo 18 marks those as code (odoo-python) terms.
     not_code = [t for t in _code_strings(addon) if t not in exported]
     assert not not_code, f"{addon}: code strings not exported as code terms: {not_code}"
+
+
+def test_traditional_chinese_is_generated_from_the_current_simplified():
+    """Every addon's zh_TW.po is what scripts/zh_tw.py makes of its zh_CN.po today."""
+    result = subprocess.run(
+        [sys.executable, str(ADDONS.parent / "scripts" / "zh_tw.py"), "--check"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr

@@ -2,7 +2,7 @@
     "name": "QMS Complaints and 8D",
     "summary": "Customer feedback and complaints with the 8D method, real-stock containment, "
     "returns, callbacks, severity escalation, portal and reports",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Quality",
     "website": "https://github.com/qms-for-odoo/qms",
     "author": "QMS for Odoo",
@@ -12,6 +12,7 @@
     "data": [
         "security/qms_complaint_security.xml",
         "security/ir.model.access.csv",
+        "security/qms_complaint_procedure_security.xml",
         "data/ir_sequence_data.xml",
         "data/qms_deadline_kind_data.xml",
         "data/qms_complaint_category_data.xml",
@@ -19,6 +20,7 @@
         "wizard/qms_complaint_cancel_wizard_views.xml",
         "wizard/qms_complaint_responsibility_wizard_views.xml",
         "views/qms_complaint_views.xml",
+        "views/qms_complaint_kanban_views.xml",
         "views/qms_complaint_inspection_views.xml",
         "views/qms_complaint_category_views.xml",
         "views/qms_complaint_defect_views.xml",
@@ -29,6 +31,10 @@
         "report/qms_complaint_8d_templates.xml",
         "report/qms_complaint_reports.xml",
         "data/mail_template_data.xml",
+        "views/qms_complaint_procedure_views.xml",
+        "report/qms_complaint_handling_templates.xml",
+        "report/qms_complaint_statistics_templates.xml",
+        "data/mail_template_handling_data.xml",
     ],
     "assets": {
         "web.assets_tests": [

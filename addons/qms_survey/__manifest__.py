@@ -3,7 +3,7 @@
     "summary": "Customer satisfaction programme on Odoo surveys: annual plan, weighted "
     "modules, return window and rate, grades and bands, corrective actions, trends, "
     "callbacks after delivery, customer visits, portal",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Quality",
     "website": "https://github.com/qms-for-odoo/qms",
     "author": "QMS for Odoo",
@@ -33,6 +33,7 @@
         "views/sale_order_views.xml",
         "views/qms_survey_menus.xml",
         "views/qms_survey_portal_templates.xml",
+        "views/qms_survey_procedure_views.xml",
     ],
     "demo": [
         "demo/qms_survey_demo.xml",

@@ -18,3 +18,4 @@ from . import qms_callback_attempt
 from . import qms_callback_mixin
 from . import qms_loan
 from . import qms_loan_mixin
+from . import qms_callback_replan

@@ -77,12 +77,12 @@ class QmsFakeItem(models.Model):
     name = fields.Char(default="Test item")
     partner_id = fields.Many2one("res.partner")
     company_id = fields.Many2one("res.company", default=lambda self: self.env.company)
-    locked = fields.Boolean(help="Must not be handed over (e.g. calibration overdue).")
+    lock_reason = fields.Char(help="Why it must not be handed over (e.g. calibration overdue).")
     heard = fields.Char(default="")
 
     def _qms_loan_check_lend(self, loan):
-        if self.locked:
-            raise UserError(self.env._("Calibration overdue: the gauge stays in."))
+        if self.lock_reason:
+            raise UserError(self.lock_reason)
 
     def _qms_loan_state_changed(self, loans):
         self.sudo().heard += "".join(f"{loan.state};" for loan in loans)

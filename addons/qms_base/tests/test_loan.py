@@ -101,7 +101,7 @@ class TestLoan(FakeModelsMixin, QmsCase):
 
     @freeze_time(MONDAY)
     def test_the_item_can_refuse_to_be_handed_over(self):
-        self.item.locked = True
+        self.item.lock_reason = "Calibration overdue: the gauge stays in."
         loan = self._request()
         with self.assertRaises(UserError) as caught:
             loan.with_user(self.custodian).action_lend()

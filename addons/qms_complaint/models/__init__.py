@@ -2,6 +2,16 @@ from . import qms_complaint
 from . import qms_complaint_severity
 from . import qms_complaint_8d
 from . import qms_complaint_stock
+from . import qms_complaint_containment
+from . import qms_complaint_approval
+from . import qms_complaint_batch_return
+from . import qms_complaint_meeting
+from . import qms_complaint_meeting_attendee
+from . import qms_complaint_meeting_measure
+from . import qms_complaint_site_visit
+from . import stock_picking
+from . import qms_complaint_review
+from . import qms_complaint_statistics
 from . import qms_complaint_callback
 from . import qms_complaint_category
 from . import qms_complaint_defect

@@ -42,6 +42,13 @@ WORKFLOW_FIELDS = {
     "date_confirmed",
     "date_notified",
     "date_contained",
+    "date_containment_informed",
+    "date_stock_reported",
+    "date_wip_reported",
+    "date_ca_approved",
+    "ca_approver_id",
+    "date_qc_verified",
+    "date_handling_report_sent",
     "date_report_sent",
     "date_closed",
     "date_handled",
@@ -143,7 +150,9 @@ class QmsComplaint(models.Model):
     customer_impact = fields.Text("Impact at the customer")
     photo_ids = fields.Many2many("ir.attachment", string="Photos and files")
     customer_due_date = fields.Date(
-        "8D due (customer)", help="The customer's date for the 8D report, when it asks for one."
+        "8D due (customer)",
+        help="The customer's date for the 8D report, when it asks for one: it is the due date, "
+        "earlier or later than the standard 3 working days.",
     )
     is_repeat = fields.Boolean(
         "Repeat", readonly=True, help="The same customer already complained of this product."
@@ -354,7 +363,8 @@ class QmsComplaint(models.Model):
         self.filtered(lambda c: c.feedback_type == "complaint")._check_severity()
 
     def _report_due(self):
-        """3 working days after receipt, or the customer's date when that is earlier."""
+        """3 working days after receipt; when the customer sets a date, that date,
+        earlier or later (000 5.8.7: 应以客户要求的期限为准)."""
         self.ensure_one()
         deadline = self._qms_open_deadlines("report_8d")
         if not deadline:
@@ -366,7 +376,7 @@ class QmsComplaint(models.Model):
         zone = pytz.timezone(calendar.tz or "UTC")
         end_of_day = zone.localize(datetime.combine(self.customer_due_date, time(23, 59, 59)))
         customer = end_of_day.astimezone(pytz.utc).replace(tzinfo=None)
-        return max(min(standard, customer), deadline.start)
+        return max(customer, deadline.start)
 
     @api.model
     def message_new(self, msg_dict, custom_values=None):

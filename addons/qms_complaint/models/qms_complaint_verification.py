@@ -12,6 +12,17 @@ class QmsComplaintVerification(models.Model):
     company_id = fields.Many2one(related="complaint_id.company_id", store=True)
     date = fields.Date(required=True, default=fields.Date.context_today)
     user_id = fields.Many2one("res.users", string="Auditor", default=lambda self: self.env.user)
+    stage = fields.Selection(
+        [
+            ("audit", "Process audit"),
+            ("prototype", "Improved prototype"),
+            ("batch", "Production batch"),
+        ],
+        required=True,
+        default="audit",
+        help="The flow chart verifies the improvement on a prototype, then on a production "
+        "batch, before closure; process audits check daily.",
+    )
     checked = fields.Char("What was checked", required=True)
     qty_checked = fields.Float("Quantity checked")
     qty_defective = fields.Float("Defects found")

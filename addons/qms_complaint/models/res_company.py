@@ -7,12 +7,34 @@ class ResCompany(models.Model):
     qms_complaint_repeat_count = fields.Integer(
         "Complaints from one customer that make it severe", default=3
     )
-    qms_complaint_repeat_days = fields.Integer("Rolling window (days)", default=90)
+    qms_complaint_repeat_days = fields.Integer(
+        "Rolling window (days)",
+        default=90,
+        help="The procedure (004 4.7.3.2) names no period for “the same customer complaining "
+        "3 times or more”: the complaints counted are those received within this many calendar "
+        "days. 90 days is our default, not the procedure's.",
+    )
     qms_complaint_multi_customer_count = fields.Integer(
         "Customers with the same defect that make it severe", default=2
     )
     qms_complaint_severe_user_id = fields.Many2one(
         "res.users", string="Severe complaints go to", help="Sales head or general manager."
+    )
+    qms_complaint_oqc_user_id = fields.Many2one(
+        "res.users", string="OQC (finished stock)", help="Informed to isolate and count stock."
+    )
+    qms_complaint_process_qa_user_id = fields.Many2one(
+        "res.users", string="Process QA (WIP)", help="Informed to isolate and count the WIP."
+    )
+    qms_complaint_gm_user_id = fields.Many2one(
+        "res.users",
+        string="Approves corrective actions",
+        help="The general manager (003 5.4.7): approves the corrective actions of a complaint.",
+    )
+    qms_complaint_supervisor_id = fields.Many2one(
+        "res.users",
+        string="Quality supervisor",
+        help="Approves the minutes of complaint review meetings (000 5.8.6).",
     )
     qms_quarantine_location_id = fields.Many2one(
         "stock.location",

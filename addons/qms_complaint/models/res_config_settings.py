@@ -5,7 +5,9 @@ class ResConfigSettings(models.TransientModel):
     _inherit = "res.config.settings"
 
     qms_complaint_notify_minutes = fields.Float("Notify within (working minutes)")
-    qms_complaint_containment_minutes = fields.Float("Containment report within (working minutes)")
+    qms_complaint_containment_minutes = fields.Float(
+        "OQC and process QA informed within (working minutes)"
+    )
     qms_complaint_report_days = fields.Float("8D report within (working days)")
     qms_complaint_handling_days = fields.Float("Handling within (working days)")
     qms_complaint_closure_days = fields.Float("Closure within (working days)")
@@ -22,6 +24,22 @@ class ResConfigSettings(models.TransientModel):
     qms_complaint_severe_user_id = fields.Many2one(
         related="company_id.qms_complaint_severe_user_id", readonly=False
     )
+    qms_complaint_oqc_user_id = fields.Many2one(
+        related="company_id.qms_complaint_oqc_user_id", readonly=False
+    )
+    qms_complaint_process_qa_user_id = fields.Many2one(
+        related="company_id.qms_complaint_process_qa_user_id", readonly=False
+    )
+    qms_complaint_gm_user_id = fields.Many2one(
+        related="company_id.qms_complaint_gm_user_id", readonly=False
+    )
+    qms_complaint_supervisor_id = fields.Many2one(
+        related="company_id.qms_complaint_supervisor_id", readonly=False
+    )
+    qms_complaint_stock_report_minutes = fields.Float("OQC stock report within (working minutes)")
+    qms_complaint_wip_report_minutes = fields.Float(
+        "Process QA WIP report within (working minutes)"
+    )
     qms_complaint_callback_min_days = fields.Float("Callback from (days)")
     qms_complaint_callback_max_days = fields.Float("Callback until (days)")
     qms_quarantine_location_id = fields.Many2one(
@@ -35,6 +53,14 @@ class ResConfigSettings(models.TransientModel):
             "qms_complaint_notify_minutes": ("qms_complaint.deadline_kind_notify", "duration"),
             "qms_complaint_containment_minutes": (
                 "qms_complaint.deadline_kind_containment",
+                "duration",
+            ),
+            "qms_complaint_stock_report_minutes": (
+                "qms_complaint.deadline_kind_containment_stock",
+                "duration",
+            ),
+            "qms_complaint_wip_report_minutes": (
+                "qms_complaint.deadline_kind_containment_wip",
                 "duration",
             ),
             "qms_complaint_report_days": ("qms_complaint.deadline_kind_report_8d", "duration"),

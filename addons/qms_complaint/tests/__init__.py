@@ -8,3 +8,6 @@ from . import test_reports
 from . import test_rpc_mail
 from . import test_inspections
 from . import test_workflow
+from . import test_portal_columns
+from . import test_views
+from . import test_procedures

@@ -34,11 +34,22 @@ class TestComplaintFlow(ComplaintCase):
                 }
             ]
         )
+        complaint.action_approve_corrective_actions()  # the general manager (003 5.4.7)
         complaint.action_next_step()  # D5
         send_8d_report(complaint)
         self.env["qms.complaint.verification"].create(
-            {"complaint_id": complaint.id, "checked": "Line 3 bonding, 200 pcs", "result": "pass"}
+            [
+                {
+                    "complaint_id": complaint.id,
+                    "stage": stage,
+                    "checked": "Line 3 bonding, 200 pcs",
+                    "result": "pass",
+                }
+                for stage in ("prototype", "batch")
+            ]
         )
+        complaint.write({"qc_user_id": self.manager_user.id, "qc_note": "Pressure loop in place"})
+        complaint.with_user(self.manager_user).action_qc_verify()
         complaint.action_next_step()  # D6
         complaint.write(
             {"lessons_learned": "<p>Monitor pressure drift</p>", "abnormality_logged": True}
@@ -55,7 +66,8 @@ class TestComplaintFlow(ComplaintCase):
         self.assertTrue(complaint.name.startswith("CC"))
         self.assertEqual(complaint.state, "draft")
         self.assertEqual(
-            set(complaint.qms_deadline_ids.kind_id.mapped("code")), {"report_8d", "handling"}
+            set(complaint.qms_deadline_ids.kind_id.mapped("code")),
+            {"report_8d", "handling", "closure"},
         )
 
     def test_happy_path_to_closure(self):
@@ -171,13 +183,19 @@ class TestComplaintFlow(ComplaintCase):
         self.assertEqual(complaint.user_id, self.manager_user)
 
     def test_closure_target_is_a_company_choice(self):
-        self.assertNotIn("closure", self._complaint().qms_deadline_ids.kind_id.mapped("code"))
+        # 003 5.4.9 states closure within 3 days without condition: on by default.
         settings = self.env["res.config.settings"].create({})
-        settings.qms_complaint_closure_enabled = True
+        self.assertTrue(settings.qms_complaint_closure_enabled)
+        self.assertEqual(settings.qms_complaint_closure_days, 3)
+        self.assertIn("closure", self._complaint().qms_deadline_ids.kind_id.mapped("code"))
         settings.qms_complaint_closure_days = 10
         settings.execute()
         closure = self._complaint().qms_deadline_ids.filtered(lambda d: d.kind_id.code == "closure")
         self.assertEqual(closure.kind_id.duration, 10)
+        settings = self.env["res.config.settings"].create({})
+        settings.qms_complaint_closure_enabled = False
+        settings.execute()
+        self.assertNotIn("closure", self._complaint().qms_deadline_ids.kind_id.mapped("code"))
 
     def test_partner_quality_button_counts_open_complaints(self):
         contact = self.env["res.partner"].create({"name": "Buyer", "parent_id": self.customer.id})

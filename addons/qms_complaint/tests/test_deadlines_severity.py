@@ -32,15 +32,16 @@ class TestReportDeadline(ComplaintCase):
         )
         self.assertEqual(deadline.alert_level, "escalated")
 
-    def test_the_customers_date_wins_when_earlier(self):
+    def test_the_customers_date_wins_earlier_or_later(self):
+        # 000 5.8.7: 应以客户要求的期限为准 — the customer's date is the due date.
         with freeze_time("2026-04-03 02:00:00"):
             complaint = self._complaint(customer_due_date="2026-04-07")
         self.assertEqual(self._report_deadline(complaint).due, cst(2026, 4, 7, 23, 59, 59))
         complaint.customer_due_date = "2026-04-30"
         self.assertEqual(
             self._report_deadline(complaint).due,
-            cst(2026, 4, 9, 10, 0),
-            "a later customer date does not extend our 3 working days",
+            cst(2026, 4, 30, 23, 59, 59),
+            "a later customer date becomes the due date",
         )
         complaint.customer_due_date = False
         self.assertEqual(self._report_deadline(complaint).due, cst(2026, 4, 9, 10, 0))

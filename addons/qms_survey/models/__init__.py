@@ -4,11 +4,13 @@ from . import qms_survey_weight
 from . import qms_survey_plan
 from . import qms_survey_campaign
 from . import qms_survey_campaign_report
+from . import qms_survey_campaign_review
 from . import qms_survey_invitation
 from . import qms_survey_score
 from . import qms_capa
 from . import qms_callback
 from . import qms_survey_visit
+from . import qms_survey_visit_factory
 from . import survey_user_input
 from . import res_company
 from . import res_config_settings

@@ -8,6 +8,9 @@ SURVEY_KINDS = [
     ("low_total", "Low total score"),
     ("suggestion", "Customer suggestion"),
     ("return_rate", "Improvement report (return rate)"),
+    ("joint_review", "Joint review (campaign average)"),
+    ("module_drop", "Module fell against the previous campaign"),
+    ("satisfaction_rate", "Improvement report (satisfaction rate)"),
 ]
 # The kind of corrective or preventive action each survey finding calls for.
 CAPA_KIND = {
@@ -15,7 +18,12 @@ CAPA_KIND = {
     "low_total": "corrective",
     "suggestion": "improvement",
     "return_rate": "corrective",
+    "joint_review": "corrective",
+    "module_drop": "corrective",
+    "satisfaction_rate": "corrective",
 }
+# Findings about the whole campaign, not one customer's questionnaire.
+CAMPAIGN_KINDS = ("return_rate", "joint_review", "module_drop", "satisfaction_rate")
 
 
 class QmsCapa(models.Model):
@@ -81,7 +89,7 @@ class QmsCapa(models.Model):
             capa.survey_next_score = 0.0
             capa.survey_next_effect = "pending"
             campaign = capa.survey_campaign_id
-            if not campaign or not capa.survey_kind or capa.survey_kind == "return_rate":
+            if not campaign or not capa.survey_kind or capa.survey_kind in CAMPAIGN_KINDS:
                 continue
             following = campaign.search(
                 [

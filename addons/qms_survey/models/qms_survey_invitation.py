@@ -38,11 +38,30 @@ class QmsSurveyInvitation(models.Model):
     )
     contact_id = fields.Many2one("res.partner", required=True, index=True)
     channel = fields.Selection(
-        [("email", "Email"), ("fax", "Fax"), ("visit", "Visit")],
+        [
+            ("email", "Email"),
+            ("fax", "Fax"),
+            ("visit", "Visit"),
+            ("hand", "Hand-carried form"),
+            ("phone", "Phone interview"),
+        ],
         required=True,
         default="email",
         tracking=True,
     )
+    source = fields.Selection(
+        [
+            ("customer", "The customer"),
+            ("dealer", "Dealer feedback"),
+            ("service_station", "Service station feedback"),
+        ],
+        string="Answered by",
+        required=True,
+        default="customer",
+        help="Who gave the answers: the customer, or a dealer or service station on the "
+        "customer's behalf.",
+    )
+    praise = fields.Text(help="What the customer praised, kept with the answers.")
     state = fields.Selection(
         [
             ("draft", "To send"),

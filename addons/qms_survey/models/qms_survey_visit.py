@@ -23,11 +23,24 @@ class QmsSurveyVisit(models.Model):
     contact_id = fields.Many2one("res.partner", string="Contact met")
     date_planned = fields.Datetime("Planned on", required=True, tracking=True)
     date_done = fields.Datetime("Visited on", tracking=True)
+    visit_type = fields.Selection(
+        [("ours", "We visit the customer"), ("factory", "The customer visits us")],
+        string="Visit",
+        required=True,
+        default="ours",
+        help="客户拜访 (000 5.2) or 客户访厂 (004 客户服务控制程序 4.1).",
+    )
     purpose = fields.Char(required=True)
     topics = fields.Html("Topics discussed")
     conclusions = fields.Html()
     market_notes = fields.Text("Market information")
     competitor_notes = fields.Text("Competitor information")
+    purchasing_habits = fields.Text(
+        "Purchasing habits", help="5.1.3: how and when the customer buys."
+    )
+    personnel_changes = fields.Text(
+        "Personnel changes", help="5.1.4: who joined, left or moved at the customer."
+    )
     state = fields.Selection(
         [("planned", "Planned"), ("done", "Done"), ("cancelled", "Cancelled")],
         default="planned",

@@ -8,7 +8,9 @@ class ResCompany(models.Model):
 
     qms_survey_return_target = fields.Float("Survey return rate target (%)", default=99.0)
     qms_survey_grade_a = fields.Float("Grade A from", default=80.0)
-    qms_survey_band_very_satisfied = fields.Float("Very satisfied above", default=80.0)
+    qms_survey_band_very_satisfied = fields.Float(
+        "Very satisfied from", default=80.0, help="001: 80分以上 — this score and above."
+    )
     qms_survey_band_satisfied = fields.Float("Satisfied from", default=70.0)
     qms_survey_band_average = fields.Float("Average from", default=60.0)
     qms_survey_low_item = fields.Float("Low item at or below (%)", default=70.0)
@@ -21,12 +23,19 @@ class ResCompany(models.Model):
         "survey.survey", string="Project stage questionnaire"
     )
     qms_survey_callback_auto = fields.Boolean("Callbacks after deliveries", default=True)
+    qms_survey_joint_department_ids = fields.Many2many(
+        "hr.department",
+        "qms_survey_company_joint_department_rel",
+        string="Joint review departments",
+        help="5.7.4: a campaign average below the low total is reviewed jointly by quality, "
+        "development, sales and production: their departments.",
+    )
 
     def _qms_survey_thresholds(self):
         self.ensure_one()
         return Thresholds(
             grade_a=self.qms_survey_grade_a,
-            very_satisfied_above=self.qms_survey_band_very_satisfied,
+            very_satisfied_from=self.qms_survey_band_very_satisfied,
             satisfied_from=self.qms_survey_band_satisfied,
             average_from=self.qms_survey_band_average,
             low_item_at_most=self.qms_survey_low_item,

@@ -40,6 +40,10 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.qms_survey_callback_auto", readonly=False
     )
 
+    qms_survey_joint_department_ids = fields.Many2many(
+        related="company_id.qms_survey_joint_department_ids", readonly=False
+    )
+
     @api.model
     def _qms_kind_fields(self):
         return {

@@ -1,6 +1,7 @@
 from collections import defaultdict
 
 from odoo import models
+from odoo.tools import html2plaintext
 
 from odoo.addons.qms_base.tools.xlsx import Cell, Column
 
@@ -36,6 +37,10 @@ class ReportQmsSurveyCampaignSummaryXlsx(models.AbstractModel):
                 {"label": env._("Average total"), "value": campaign.score_avg},
                 {"label": env._("Grade A (%)"), "value": campaign.grade_a_rate},
                 {"label": env._("Satisfaction rate (%)"), "value": campaign.satisfaction_rate},
+                {
+                    "label": env._("Satisfaction rate target (%)"),
+                    "value": campaign.satisfaction_target,
+                },
             ],
         )
         self._add_customers_sheet(book, subtitle, campaign, modules)
@@ -92,6 +97,7 @@ class ReportQmsSurveyCampaignSummaryXlsx(models.AbstractModel):
             [f"p{p.id}" for p in partners],
         )
         self._add_return_rate_sheet(book, subtitle, campaign._return_rate_by_quarter())
+        self._add_conclusions_sheet(book, subtitle, campaign)
 
     def _add_customers_sheet(self, book, subtitle, campaign, modules):
         env = self.env
@@ -160,4 +166,33 @@ class ReportQmsSurveyCampaignSummaryXlsx(models.AbstractModel):
                 }
                 for a in campaign.qms_capa_ids
             ],
+        )
+
+    def _add_conclusions_sheet(self, book, subtitle, campaign):
+        """The section the monthly target meeting or the management review fills."""
+        env = self.env
+        meetings = dict(campaign._fields["review_meeting"]._description_selection(env))
+        findings = campaign.joint_review_ids | campaign.module_drop_ids
+        findings |= campaign.satisfaction_report_ids
+        rows = [
+            {"label": env._("Reviewed at"), "value": meetings.get(campaign.review_meeting)},
+            {
+                "label": env._("Reviewed on"),
+                "value": str(campaign.date_reviewed) if campaign.date_reviewed else None,
+            },
+            *[{"label": capa.name, "value": capa.title} for capa in findings],
+            {
+                "label": env._("Conclusions"),
+                "value": html2plaintext(campaign.conclusions or "").strip() or None,
+            },
+        ]
+        book.add_table(
+            env._("Conclusions"),
+            env._("Conclusions of the review"),
+            subtitle,
+            [
+                Column(env._("Item"), "label", width=28),
+                Column(env._("Conclusion"), "value", width=80),
+            ],
+            rows,
         )

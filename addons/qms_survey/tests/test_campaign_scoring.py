@@ -27,7 +27,7 @@ class TestCampaignScoring(SurveyCase):
         self.assertEqual((invitation_a.grade, invitation_a.band), ("B", "satisfied"))
         self._answer(invitation_b, self._all("Satisfied"))
         self.assertAlmostEqual(invitation_b.score_total, 80.0)
-        self.assertEqual((invitation_b.grade, invitation_b.band), ("A", "satisfied"))
+        self.assertEqual((invitation_b.grade, invitation_b.band), ("A", "very_satisfied"))
         self.assertAlmostEqual(campaign.score_avg, (71.0 + 80.0) / 2)
         self.assertEqual(campaign.grade_a_rate, 50.0)
 

@@ -35,7 +35,15 @@ class TestReports(SurveyCase):
         book = openpyxl.load_workbook(io.BytesIO(content))
         self.assertEqual(
             book.sheetnames,
-            ["Summary", "Customers", "Actions", "Trend", "Customer trend", "Return rate"],
+            [
+                "Summary",
+                "Customers",
+                "Actions",
+                "Trend",
+                "Customer trend",
+                "Return rate",
+                "Conclusions",
+            ],
         )
         trend = [row for row in book["Trend"].iter_rows(min_row=6, values_only=True) if row[0]]
         self.assertEqual([row[0] for row in trend], ["2026 Q1", "2026 Q2"])

@@ -7,7 +7,7 @@ class TestScoringTools(BaseCase):
     def test_bands_and_grades_at_the_boundaries(self):
         cases = [
             (80.01, "very_satisfied", "A"),
-            (80.0, "satisfied", "A"),
+            (80.0, "very_satisfied", "A"),  # 001: 80分以上 — 80 and above
             (79.99, "satisfied", "B"),
             (70.0, "satisfied", "B"),
             (69.99, "average", "B"),
@@ -23,9 +23,10 @@ class TestScoringTools(BaseCase):
         self.assertIsNone(scoring.grade(None))
 
     def test_thresholds_are_configurable(self):
-        strict = scoring.Thresholds(grade_a=85, very_satisfied_above=90, satisfied_from=75)
+        strict = scoring.Thresholds(grade_a=85, very_satisfied_from=90, satisfied_from=75)
         self.assertEqual(scoring.grade(84.9, strict), "B")
-        self.assertEqual(scoring.band(90, strict), "satisfied")
+        self.assertEqual(scoring.band(90, strict), "very_satisfied")
+        self.assertEqual(scoring.band(89.99, strict), "satisfied")
         self.assertEqual(scoring.band(74, strict), "average")
 
     def test_low_item_and_low_total(self):

@@ -19,7 +19,7 @@ BANDS = ("very_satisfied", "satisfied", "average", "dissatisfied")
 @dataclass(frozen=True)
 class Thresholds:
     grade_a: float = 80.0
-    very_satisfied_above: float = 80.0
+    very_satisfied_from: float = 80.0
     satisfied_from: float = 70.0
     average_from: float = 60.0
     low_item_at_most: float = 70.0
@@ -132,11 +132,12 @@ def grade(score, thresholds=Thresholds()):
 
 
 def band(score, thresholds=Thresholds()):
-    """Satisfaction index band: very satisfied above 80, satisfied 70–80,
-    average 60–70, dissatisfied below 60 (with the default thresholds)."""
+    """Satisfaction index band as 001 reads it: very satisfied 80 and above
+    (80分以上), satisfied 70–80, average 60–70, dissatisfied below 60 (with the
+    default thresholds); each lower edge belongs to its band."""
     if score is None:
         return None
-    if score > thresholds.very_satisfied_above:
+    if score >= thresholds.very_satisfied_from:
         return "very_satisfied"
     if score >= thresholds.satisfied_from:
         return "satisfied"

@@ -1,0 +1,2 @@
+from . import qms_complaint
+from . import qms_lab_sample

@@ -1,0 +1,1 @@
+from . import qms_order_kpi

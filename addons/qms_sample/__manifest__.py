@@ -1,0 +1,46 @@
+{
+    "name": "QMS Samples",
+    "summary": "Samples from request to sealed reference: customer and supplier samples, "
+    "inspections, shipment, portal confirmation, sealed samples and their borrowing, "
+    "concessions, HSF test reports checked at receipt, lab samples",
+    "version": "18.0.1.0.0",
+    "category": "Quality",
+    "website": "https://github.com/qms-for-odoo/qms",
+    "author": "QMS for Odoo",
+    "license": "AGPL-3",
+    "application": True,
+    "depends": ["qms_base", "stock", "sale", "purchase", "portal", "crm"],
+    "data": [
+        "security/qms_sample_security.xml",
+        "security/ir.model.access.csv",
+        "data/ir_sequence_data.xml",
+        "data/qms_sample_kind_data.xml",
+        "data/qms_deadline_kind_data.xml",
+        "data/mail_template_data.xml",
+        "wizard/qms_sample_reason_wizard_views.xml",
+        "views/qms_sample_views.xml",
+        "views/qms_sample_kind_views.xml",
+        "views/qms_hsf_report_views.xml",
+        "views/qms_lab_sample_views.xml",
+        "views/stock_picking_views.xml",
+        "views/product_template_views.xml",
+        "views/crm_lead_views.xml",
+        "views/res_config_settings_views.xml",
+        "views/res_partner_views.xml",
+        "views/qms_sample_menus.xml",
+        "views/qms_sample_portal_templates.xml",
+        "report/qms_sample_confirmation_templates.xml",
+        "report/qms_lab_sample_label_templates.xml",
+        "report/qms_lab_sample_receipt_templates.xml",
+        "report/qms_sample_reports.xml",
+    ],
+    "assets": {
+        "web.assets_tests": [
+            "qms_sample/static/tests/tours/**/*",
+        ],
+    },
+    "demo": [
+        "demo/qms_sample_demo.xml",
+    ],
+    "installable": True,
+}

@@ -1,0 +1,174 @@
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+QMS_USER = "qms_base.group_qms_user"
+
+
+class QmsSample(models.Model):
+    """Supplier samples (004 5.3.1): sent with the supplier's self-inspection
+    report and material certificate, tested on enough pieces, tried in
+    production, confirmed on the sample confirmation sheet (样品确认单) or
+    returned to purchasing; a change the customer must approve waits for its
+    engineering change notice (工程更改通知单)."""
+
+    _inherit = "qms.sample"  # pylint: disable=consider-merging-classes-inherited
+
+    supplier_trigger = fields.Selection(
+        [
+            ("new_supplier", "New supplier"),
+            ("material_change", "Material change"),
+            ("process_change", "Process change"),
+        ],
+        string="Why the supplier sends it",
+    )
+    purchase_order_id = fields.Many2one(
+        "purchase.order", string="Purchase order", index="btree_not_null", groups=QMS_USER
+    )
+    purchase_user_id = fields.Many2one(
+        "res.users", string="Purchaser", domain=[("share", "=", False)], groups=QMS_USER
+    )
+    self_inspection_report_ids = fields.Many2many(
+        "ir.attachment",
+        "qms_sample_self_inspection_rel",
+        "sample_id",
+        "attachment_id",
+        string="Self-inspection report (自检报告)",
+        groups=QMS_USER,
+    )
+    material_certificate_ids = fields.Many2many(
+        "ir.attachment",
+        "qms_sample_material_certificate_rel",
+        "sample_id",
+        "attachment_id",
+        string="Material certificate (材质证明)",
+        groups=QMS_USER,
+    )
+    fit_test_result = fields.Selection(
+        [("pending", "Pending"), ("ok", "OK"), ("ng", "NG")],
+        string="Fit test",
+        default="pending",
+        tracking=True,
+        groups=QMS_USER,
+    )
+    trial_result = fields.Selection(
+        [("pending", "Pending"), ("ok", "OK"), ("ng", "NG")],
+        string="Production trial",
+        default="pending",
+        tracking=True,
+        groups=QMS_USER,
+    )
+    trial_note = fields.Text("Trial notes", groups=QMS_USER)
+    affects_customer = fields.Boolean(
+        "Changes the customer's product", groups=QMS_USER, help="004 5.3.1 c."
+    )
+    customer_requires_approval = fields.Boolean(
+        "The customer requires to approve it", groups=QMS_USER
+    )
+    ecn_required = fields.Boolean(
+        "Engineering change notice needed", compute="_compute_ecn_required"
+    )
+    ecn_reference = fields.Char("Engineering change notice (工程更改通知单)", groups=QMS_USER)
+    date_ecn_approved = fields.Datetime(
+        "Customer approved the change on", readonly=True, copy=False
+    )
+    date_returned_to_purchasing = fields.Datetime(
+        "Returned to purchasing on", readonly=True, copy=False, groups=QMS_USER
+    )
+
+    @api.depends("affects_customer", "customer_requires_approval")
+    def _compute_ecn_required(self):
+        for sample in self:
+            sample.ecn_required = sample.affects_customer or sample.customer_requires_approval
+
+    @api.onchange("purchase_order_id")
+    def _onchange_purchase_order_id(self):
+        if self.purchase_order_id:
+            self.partner_id = self.purchase_order_id.partner_id
+            self.purchase_user_id = self.purchase_order_id.user_id
+
+    # ------------------------------------------------------------------
+    # Checks of the shared steps
+    # ------------------------------------------------------------------
+    def _check_inspection_ready(self):
+        result = super()._check_inspection_ready()
+        if self.kind_id.requires_documents:
+            missing = []
+            if not self.self_inspection_report_ids:
+                missing.append(self.env._("the self-inspection report (自检报告)"))
+            if not self.material_certificate_ids:
+                missing.append(self.env._("the material certificate (材质证明)"))
+            if missing:
+                raise UserError(
+                    self.env._(
+                        "%(number)s: attach %(documents)s before the inspection starts.",
+                        number=self.name,
+                        documents=self.env._(" and ").join(missing),
+                    )
+                )
+        return result
+
+    def _check_approval_ready(self):
+        result = super()._check_approval_ready()
+        if self.kind_id.requires_trial and (
+            self.fit_test_result != "ok" or self.trial_result != "ok"
+        ):
+            raise UserError(
+                self.env._(
+                    "%(number)s: the fit test and the production trial must be OK first.",
+                    number=self.name,
+                )
+            )
+        if self.ecn_required and not self.date_ecn_approved:
+            raise UserError(
+                self.env._(
+                    "%(number)s changes the customer's product: the customer approves the "
+                    "engineering change notice first.",
+                    number=self.name,
+                )
+            )
+        return result
+
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+    def action_ecn_approved(self):
+        """The customer approved the change through its engineering change notice."""
+        self._ensure_state("draft", "inspection")
+        for sample in self:
+            if not sample.ecn_required:
+                raise UserError(
+                    self.env._("%(number)s needs no customer approval.", number=sample.name)
+                )
+            if not sample.ecn_reference:
+                raise UserError(
+                    self.env._("Give the number of the engineering change notice first.")
+                )
+            sample.sudo().date_ecn_approved = fields.Datetime.now()
+            sample.message_post(
+                body=self.env._(
+                    "The customer approved engineering change notice %(ecn)s.",
+                    ecn=sample.ecn_reference,
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
+        return True
+
+    def _on_rejected(self, reason):
+        """NG: the samples and every document go back to purchasing (004 5.3.1 c)."""
+        result = super()._on_rejected(reason)
+        now = fields.Datetime.now()
+        for sample in self.filtered(lambda s: s.category == "supplier"):
+            sample.sudo().date_returned_to_purchasing = now
+            purchaser = sample.purchase_user_id or sample.user_id
+            if purchaser:
+                sample.activity_schedule(
+                    "mail.mail_activity_data_todo",
+                    user_id=purchaser.id,
+                    summary=self.env._("Return the sample and its documents to the supplier"),
+                    note=reason,
+                )
+        return result
+
+    def action_print_confirmation(self):
+        self.ensure_one()
+        return self.env.ref("qms_sample.action_report_qms_sample_confirmation").report_action(self)

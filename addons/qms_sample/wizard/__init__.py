@@ -1,0 +1,1 @@
+from . import qms_sample_reason_wizard

@@ -1,0 +1,2 @@
+from . import qms_service_request
+from . import repair_order

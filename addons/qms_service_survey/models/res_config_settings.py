@@ -1,0 +1,12 @@
+from odoo import fields, models
+
+
+class ResConfigSettings(models.TransientModel):
+    _inherit = "res.config.settings"
+
+    qms_service_survey_id = fields.Many2one(
+        related="company_id.qms_service_survey_id", readonly=False
+    )
+    qms_service_training_survey_id = fields.Many2one(
+        related="company_id.qms_service_training_survey_id", readonly=False
+    )
