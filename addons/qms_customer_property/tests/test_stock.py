@@ -1,4 +1,5 @@
 from odoo import Command
+from odoo.exceptions import ValidationError
 
 from .common import PropertyCase
 
@@ -127,3 +128,36 @@ class TestOwnerTaggedStock(PropertyCase):
             Ledger._ledger_totals(self.other_customer)[self.other_customer.id][self.frame.id],
             (7, 0, 7),
         )
+
+
+class TestContractTerms(PropertyCase):
+    """The sale order records what the customer supplies and the technical agreement."""
+
+    def test_supplied_goods_and_technical_agreement_on_the_order(self):
+        order = self.env["sale.order"].create(
+            {
+                "partner_id": self.customer.id,
+                "qms_property_performance": "Tensile strength ≥ 520 MPa",
+                "qms_property_test_methods": "GB/T 228.1",
+                "qms_property_storage": "Below 30 °C, 60 % RH",
+                "qms_property_supply_ids": [
+                    Command.create(
+                        {
+                            "product_id": self.frame.id,
+                            "name": "Copper frames C194",
+                            "quantity": 10000,
+                            "date_delivery": "2026-12-15",
+                        }
+                    )
+                ],
+            }
+        )
+        self.assertEqual(order.qms_property_supply_ids.quantity, 10000)
+        item = self._material(sale_order_id=order.id)
+        self.assertEqual(order.qms_property_count, 1)
+        self.assertEqual(item.sale_order_id, order)
+        with self.assertRaisesRegex(ValidationError, "must be positive"):
+            order.qms_property_supply_ids.quantity = 0
+        other_order = self.env["sale.order"].create({"partner_id": self.other_customer.id})
+        with self.assertRaisesRegex(ValidationError, "is not an order of"):
+            item.sale_order_id = other_order
