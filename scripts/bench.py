@@ -7,6 +7,7 @@
     python scripts/bench.py --config odoo.conf --database db samples 10000
     python scripts/bench.py --config odoo.conf --database db orders 100000
     python scripts/bench.py --config odoo.conf --database db desk 100000
+    python scripts/bench.py --config odoo.conf --database db property 1000
     python scripts/bench.py --config odoo.conf --database db smoke 1
 
 ``smoke`` runs every benchmark at its tiny size (SMOKE_SIZES) and fails when
@@ -27,6 +28,7 @@ from datetime import datetime, timedelta
 from bench_desk import bench_desk
 from bench_order_review import bench_order_review
 from bench_portal import bench_portal
+from bench_property import bench_property
 from bench_samples import bench_samples
 from bench_service import bench_service
 from bench_survey import bench_survey
@@ -224,6 +226,7 @@ BENCHMARKS = {
     "samples": bench_samples,
     "orders": bench_order_review,
     "desk": bench_desk,
+    "property": bench_property,
     "smoke": bench_smoke,
 }
 # The size each benchmark runs at inside the test suite.
@@ -235,6 +238,7 @@ SMOKE_SIZES = {
     "samples": 20,
     "orders": 20,
     "desk": 50,
+    "property": 3,
 }
 
 

@@ -1,0 +1,1 @@
+from . import qms_desk_call

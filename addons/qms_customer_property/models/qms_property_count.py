@@ -1,0 +1,299 @@
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+from odoo.tools import SQL
+
+STATES = [
+    ("draft", "Draft"),
+    ("sent", "Sent to the customer"),
+    ("confirmed", "Confirmed by the customer"),
+    ("disputed", "Disputed, investigating"),
+    ("closed", "Differences closed"),
+    ("cancelled", "Cancelled"),
+]
+WORKFLOW_KEY = "_qms_property_count_workflow"
+WORKFLOW_TOKEN = object()
+
+
+class QmsPropertyCount(models.Model):
+    """Periodic count of the property held for one customer (定期盘点, 022 6.9.4):
+    generated from the quants once per period, sent to the customer's portal
+    for written confirmation, or disputed line by line and investigated."""
+
+    _name = "qms.property.count"
+    _description = "Customer Property Count"
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "portal.mixin",
+        "qms.deadline.mixin",
+        "qms.sequence.mixin",
+        "qms.capa.mixin",
+    ]
+    _order = "period_start desc, id desc"
+    _qms_sequence_code = "qms.property.count"
+
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True, default=lambda self: self.env.company
+    )
+    partner_id = fields.Many2one(
+        "res.partner", string="Customer", required=True, index=True, readonly=True
+    )
+    commercial_partner_id = fields.Many2one(
+        related="partner_id.commercial_partner_id", store=True, index=True
+    )
+    user_id = fields.Many2one(
+        "res.users",
+        string="Responsible",
+        domain=[("share", "=", False)],
+        default=lambda self: self.env.user if not self.env.user.share else False,
+        help="Sales contact who has the count confirmed and follows the differences.",
+    )
+    period_start = fields.Date(required=True, readonly=True, index=True)
+    period_end = fields.Date(required=True, readonly=True)
+    state = fields.Selection(STATES, default="draft", required=True, readonly=True, tracking=True)
+    line_ids = fields.One2many("qms.property.count.line", "count_id", string="Lines")
+    line_count = fields.Integer(compute="_compute_line_stats")
+    disputed_count = fields.Integer("Disputed lines", compute="_compute_line_stats")
+    date_sent = fields.Datetime("Sent on", readonly=True)
+    date_answered = fields.Datetime("Answered on", readonly=True)
+    confirmed_by_id = fields.Many2one("res.partner", string="Answered by", readonly=True)
+    customer_note = fields.Text("Customer's remark", readonly=True)
+    investigation = fields.Text(
+        "Investigation of the differences", groups="qms_base.group_qms_user"
+    )
+
+    _sql_constraints = [
+        (
+            "period_uniq",
+            "unique(company_id, partner_id, period_start)",
+            "A customer's property is counted once per period.",
+        ),
+    ]
+
+    @api.depends("line_ids.state")
+    def _compute_line_stats(self):
+        for count in self:
+            count.line_count = len(count.line_ids)
+            count.disputed_count = len(
+                count.line_ids.filtered(lambda line: line.state == "disputed")
+            )
+
+    def _compute_access_url(self):
+        result = super()._compute_access_url()
+        for count in self:
+            count.access_url = f"/my/property/counts/{count.id}"
+        return result
+
+    def write(self, vals):
+        if "state" in vals and self.env.context.get(WORKFLOW_KEY) is not WORKFLOW_TOKEN:
+            raise UserError(self.env._("A count changes state through its buttons only."))
+        return super().write(vals)
+
+    def _workflow_write(self, vals):
+        return self.with_context(**{WORKFLOW_KEY: WORKFLOW_TOKEN}).write(vals)
+
+    def _ensure_state(self, *states):
+        labels = dict(self._fields["state"]._description_selection(self.env))
+        for count in self:
+            if count.state not in states:
+                raise UserError(
+                    self.env._(
+                        "%(number)s is “%(state)s”: this action is not possible now.",
+                        number=count.name,
+                        state=labels[count.state],
+                    )
+                )
+
+    def _qms_deadline_company(self):
+        self.ensure_one()
+        return self.company_id
+
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+    def action_send(self):
+        """To the customer's portal (and by e-mail) for written confirmation."""
+        self._ensure_state("draft")
+        template = self.env.ref(
+            "qms_customer_property.mail_template_property_count", raise_if_not_found=False
+        )
+        for count in self:
+            count._workflow_write({"state": "sent", "date_sent": fields.Datetime.now()})
+            count._portal_ensure_token()
+            count.message_subscribe(partner_ids=count.partner_id.ids)
+            if template:
+                count.message_post_with_source(template, subtype_xmlid="mail.mt_comment")
+            count._qms_deadline_open("count_confirm")
+        return True
+
+    def action_confirm(self, partner=None, note=None):
+        """The customer confirms every line (portal, or recorded from its signed copy)."""
+        self._ensure_state("sent")
+        self.line_ids._set_answer("confirmed")
+        self._answer("confirmed", partner, note)
+        self._qms_deadline_close("count_confirm")
+        return True
+
+    def action_dispute(self, answers, partner=None, note=None):
+        """``answers``: ``{line_id: (customer quantity, remark)}`` for the lines the
+        customer disputes; the other lines are confirmed."""
+        self.ensure_one()
+        self._ensure_state("sent")
+        if not answers or not isinstance(answers, dict):
+            raise UserError(self.env._("Say which lines you dispute."))
+        try:
+            # over XML-RPC the keys of a struct are strings
+            answers = {int(key): value for key, value in answers.items()}
+            answers = {
+                key: (value[0], value[1] if len(value) > 1 else "")
+                for key, value in answers.items()
+            }
+        except (TypeError, ValueError, IndexError):
+            raise UserError(
+                self.env._("Give each disputed line as line id: [your quantity, remark].")
+            ) from None
+        lines = self.line_ids
+        unknown = set(answers) - set(lines.ids)
+        if unknown:
+            raise UserError(self.env._("These lines are not lines of %(count)s.", count=self.name))
+        for line in lines:
+            if line.id in answers:
+                qty, remark = answers[line.id]
+                line._set_answer("disputed", qty, remark)
+            else:
+                line._set_answer("confirmed")
+        self._answer("disputed", partner, note)
+        self._qms_deadline_close("count_confirm")
+        self._qms_deadline_open("count_investigate")
+        return True
+
+    def _answer(self, state, partner, note):
+        for count in self:
+            count._workflow_write(
+                {
+                    "state": state,
+                    "date_answered": fields.Datetime.now(),
+                    "confirmed_by_id": (partner or self.env.user.partner_id).id,
+                    "customer_note": note or False,
+                }
+            )
+
+    def action_close_investigation(self):
+        """Every disputed line explained: the differences are closed."""
+        self._ensure_state("disputed")
+        for count in self:
+            if not (count.investigation or "").strip():
+                raise UserError(
+                    self.env._(
+                        "%(number)s: record the investigation of the differences first.",
+                        number=count.name,
+                    )
+                )
+        self._workflow_write({"state": "closed"})
+        self._qms_deadline_close("count_investigate")
+        return True
+
+    def action_cancel(self):
+        self._ensure_state("draft", "sent")
+        self._qms_deadline_cancel()
+        self._workflow_write({"state": "cancelled"})
+        return True
+
+    # ------------------------------------------------------------------
+    # Generation
+    # ------------------------------------------------------------------
+    @api.model
+    def _period_of(self, day, company):
+        """(first day, last day) of the count period holding ``day``: periods of
+        ``qms_property_count_months`` months from January."""
+        months = max(1, company.qms_property_count_months or 1)
+        first_month = ((day.month - 1) // months) * months + 1
+        start = day.replace(month=first_month, day=1)
+        return start, start + relativedelta(months=months, days=-1)
+
+    @api.model
+    def _generate(self, day=None, partners=None, company=None):
+        """The count documents of the period holding ``day`` (today) for every
+        customer holding owner-tagged stock in its property location, or for
+        ``partners``: once per period, never twice. Returns the new counts."""
+        company = company or self.env.company
+        day = day or fields.Date.context_today(self)
+        start, end = self._period_of(day, company)
+        holders = self.env["qms.property.ledger"]._holders(company, partners)
+        if not holders:
+            return self.browse()
+        done = set(
+            self.with_context(active_test=False)
+            .search(
+                [
+                    ("company_id", "=", company.id),
+                    ("period_start", "=", start),
+                    ("partner_id", "in", holders),
+                ]
+            )
+            .mapped("partner_id")
+            .ids
+        )
+        customers = self.env["res.partner"].browse([p for p in holders if p not in done])
+        vals_list = [
+            {
+                "company_id": company.id,
+                "partner_id": customer.id,
+                "period_start": start,
+                "period_end": end,
+                # the customer's salesperson has it confirmed (022 6.9.4: 业务部)
+                "user_id": customer.user_id.id,
+            }
+            for customer in customers
+        ]
+        if not vals_list:
+            return self.browse()
+        counts = self.with_context(mail_create_nolog=True, tracking_disable=True).create(vals_list)
+        counts._create_lines_from_quants()
+        return counts
+
+    def _create_lines_from_quants(self):
+        """One line per (product, location, lot) the customer holds, from its
+        owner-tagged quants in its own locations: one INSERT for every count
+        (a count of a thousand customers is a hundred thousand lines)."""
+        if not self:
+            return
+        self.env["stock.quant"].flush_model(
+            ["owner_id", "product_id", "location_id", "lot_id", "quantity", "company_id"]
+        )
+        self.env["stock.location"].flush_model(["qms_property_partner_id"])
+        self.flush_recordset(["partner_id", "company_id"])
+        self.env.execute_query(
+            SQL(
+                """
+                INSERT INTO qms_property_count_line
+                       (count_id, product_id, location_id, lot_id, qty_book, qty_customer,
+                        qty_difference, state, create_uid, create_date, write_uid, write_date)
+                SELECT c.id, q.product_id, q.location_id, q.lot_id, SUM(q.quantity), 0,
+                       0, 'pending',
+                       %(uid)s, now() AT TIME ZONE 'UTC', %(uid)s, now() AT TIME ZONE 'UTC'
+                  FROM qms_property_count c
+                  JOIN stock_location l ON l.qms_property_partner_id = c.partner_id
+                  JOIN stock_quant q ON q.location_id = l.id AND q.owner_id = c.partner_id
+                                    AND q.company_id = c.company_id
+                 WHERE c.id = ANY(%(counts)s)
+              GROUP BY c.id, q.product_id, q.location_id, q.lot_id
+                HAVING SUM(q.quantity) > 0
+              ORDER BY c.id, q.product_id, q.location_id, q.lot_id
+                """,
+                uid=self.env.uid,
+                counts=self.ids,
+            )
+        )
+        self.env["qms.property.count.line"].invalidate_model()
+        self.invalidate_recordset(["line_ids"])
+
+    @api.model
+    def _cron_generate(self):
+        for company in self.env["res.company"].search([]):
+            counts = self.with_company(company)._generate(company=company)
+            if company.qms_property_count_auto_send:
+                counts.action_send()
+        return True

@@ -1,0 +1,1 @@
+from . import qms_property_loan_wizard
