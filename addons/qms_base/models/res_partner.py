@@ -10,7 +10,9 @@ class ResPartner(models.Model):
 
     _inherit = "res.partner"
 
-    qms_open_count = fields.Integer("Open quality items", compute="_compute_qms_open_count")
+    qms_open_count = fields.Integer(
+        "Open quality items", compute="_compute_qms_open_count", groups="base.group_user"
+    )
 
     def _compute_qms_open_count(self):
         counts = self.commercial_partner_id._qms_quality_counts()

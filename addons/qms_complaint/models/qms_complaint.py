@@ -71,10 +71,42 @@ class QmsComplaint(models.Model):
         "qms.sequence.mixin",
         "qms.capa.mixin",
         "qms.callback.mixin",
+        "qms.portal.fields.mixin",
     ]
     _order = "date_received desc, id desc"
     _qms_sequence_code = "qms.complaint"
     _mail_post_access = "read"
+    # What the customer reads of its complaint; everything else is internal.
+    _qms_portal_fields = (
+        "name",
+        "title",
+        "state",
+        "feedback_type",
+        "channel",
+        "date_received",
+        "date",
+        "partner_id",
+        "commercial_partner_id",
+        "contact_id",
+        "customer_ref",
+        "product_id",
+        "lot_id",
+        "qty_defective",
+        "qty_delivered",
+        "description",
+        "photo_ids",
+        "customer_due_date",
+        "step_ids",
+        "current_step",
+        "date_report_sent",
+        "date_closed",
+        "answer",
+        "not_ours_explanation",
+        "company_id",
+        "access_url",
+        "access_warning",
+        "active",
+    )
 
     active = fields.Boolean(default=True)
     company_id = fields.Many2one(
@@ -284,6 +316,7 @@ class QmsComplaint(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
+            self._qms_check_input(vals)  # the category is read before the ORM converts it
             if not vals.get("partner_id"):
                 raise ValidationError(self.env._("A complaint needs a customer."))
             self._check_workflow_values(
@@ -435,7 +468,7 @@ class QmsComplaint(models.Model):
     def action_not_responsible(self, explanation):
         """Not our responsibility: explain to the customer and close, keeping everything."""
         self._ensure_state("draft", "in_progress")
-        if not (explanation or "").strip():
+        if not isinstance(explanation, str) or not explanation.strip():
             raise UserError(self.env._("Explain to the customer why it is not our responsibility."))
         for complaint in self:
             complaint.not_ours_explanation = explanation
@@ -465,7 +498,7 @@ class QmsComplaint(models.Model):
         """Logged by mistake or withdrawn by the customer: cancelled with its reason,
         its deadlines and planned callbacks cancelled, nothing deleted."""
         self._ensure_state("draft", "in_progress")
-        if not (reason or "").strip():
+        if not isinstance(reason, str) or not reason.strip():
             raise UserError(self.env._("Give the reason why the complaint is cancelled."))
         for complaint in self:
             complaint.cancel_reason = reason

@@ -24,7 +24,17 @@ class QmsComplaintStep(models.Model):
     """One 8D discipline of a complaint: who owns it, when due, when done."""
 
     _name = "qms.complaint.step"
+    _inherit = ["qms.portal.fields.mixin"]
     _description = "8D Step"
+    _qms_portal_fields = (
+        "complaint_id",
+        "company_id",
+        "code",
+        "sequence",
+        "due",
+        "date_done",
+        "state",
+    )
     _order = "complaint_id, sequence"
 
     complaint_id = fields.Many2one("qms.complaint", required=True, ondelete="cascade", index=True)
