@@ -154,6 +154,24 @@ class QmsCallback(models.Model):
                     )
                 )
 
+    @api.constrains("partner_id", "res_model", "res_id")
+    def _check_source_customer(self):
+        for callback in self.sudo():
+            source = callback._source()
+            partner_field = source and source._fields.get("partner_id")
+            if not partner_field or partner_field.comodel_name != "res.partner":
+                continue
+            customer = source.partner_id.commercial_partner_id
+            if customer and customer != callback.partner_id.commercial_partner_id:
+                raise ValidationError(
+                    self.env._(
+                        "%(source)s is a document of %(customer)s, not of %(partner)s.",
+                        source=source.display_name,
+                        customer=customer.display_name,
+                        partner=callback.partner_id.display_name,
+                    )
+                )
+
     @api.constrains("user_id")
     def _check_caller(self):
         for callback in self:

@@ -11,6 +11,7 @@ from .qms_workflow_mixin import WORKFLOW_KEY, WORKFLOW_TOKEN
 
 _logger = logging.getLogger(__name__)
 
+DEFAULT_BATCH_SIZE = 1000
 ALERT_LEVELS = [("none", "Not due"), ("owner", "Owner notified"), ("escalated", "Escalated")]
 
 
@@ -348,9 +349,7 @@ class QmsDeadline(models.Model):
         number of rows processed.
         """
         now = now or fields.Datetime.now()
-        batch_size = batch_size or int(
-            self.env["ir.config_parameter"].sudo().get_param("qms_base.deadline_batch_size", 1000)
-        )
+        batch_size = batch_size or self._batch_size()
         cron = self.env["ir.cron"]
         remaining = self._count_due(now) if commit else 0
         processed = 0
@@ -374,6 +373,20 @@ class QmsDeadline(models.Model):
                 # later keeps the work done so far, and frees the rows.
                 self.env.cr.commit()  # pylint: disable=invalid-commit
         return processed
+
+    @api.model
+    def _batch_size(self):
+        """Rows per committed batch: the system parameter, 1000 when it is not a
+        positive whole number (a typing error must not stop the cron)."""
+        value = self.env["ir.config_parameter"].sudo().get_param("qms_base.deadline_batch_size")
+        try:
+            size = int(value or DEFAULT_BATCH_SIZE)
+        except ValueError:
+            size = 0
+        if size <= 0:
+            _logger.warning("qms_base.deadline_batch_size %r is not a positive number", value)
+            return DEFAULT_BATCH_SIZE
+        return size
 
     def _lock_due(self, now, limit):
         """Ids of due rows, locked for this transaction; [] when none is left,

@@ -1,4 +1,4 @@
-from datetime import datetime, time
+from datetime import datetime, time, timedelta
 
 import pytz
 
@@ -31,6 +31,7 @@ STATES = [
 # Customer complaints and internal corrective actions (e.g. from a low survey score)
 # can run the 8D; other feedback is answered and closed.
 EIGHT_D_TYPES = ("complaint", "internal")
+FINISHED_STATES = ("closed", "rejected", "cancelled")
 RETURN_OUTCOMES = [("repair", "Repair"), ("replace", "Replace"), ("refund", "Refund")]
 
 
@@ -293,6 +294,58 @@ class QmsComplaint(models.Model):
                         )
                     )
 
+    @api.constrains("contact_id", "partner_id")
+    def _check_contact(self):
+        for complaint in self.sudo():
+            contact = complaint.contact_id
+            if contact and contact.commercial_partner_id != complaint.commercial_partner_id:
+                raise ValidationError(
+                    self.env._(
+                        "%(contact)s is not a contact of %(customer)s.",
+                        contact=contact.display_name,
+                        customer=complaint.commercial_partner_id.display_name,
+                    )
+                )
+
+    @api.constrains("picking_id")
+    def _check_delivery(self):
+        for complaint in self.sudo():
+            if complaint.picking_id and complaint.picking_id.picking_type_code != "outgoing":
+                raise ValidationError(
+                    self.env._(
+                        "%(picking)s is not a delivery to the customer.",
+                        picking=complaint.picking_id.display_name,
+                    )
+                )
+
+    @api.constrains("date_received")
+    def _check_date_received(self):
+        # a day of slack for clocks and time zones
+        latest = fields.Datetime.now() + timedelta(days=1)
+        for complaint in self:
+            if complaint.date_received > latest:
+                raise ValidationError(
+                    self.env._(
+                        "%(number)s cannot be received in the future (%(date)s).",
+                        number=complaint.name,
+                        date=complaint.date_received,
+                    )
+                )
+
+    @api.constrains("title")
+    def _check_title(self):
+        for complaint in self:
+            if not (complaint.title or "").strip():
+                raise ValidationError(self.env._("Give the complaint a subject."))
+
+    @api.constrains("user_id")
+    def _check_internal_users(self):
+        for complaint in self:
+            if complaint.user_id.share:
+                raise ValidationError(
+                    self.env._("The improvement engineer must be an internal user.")
+                )
+
     # ------------------------------------------------------------------
     # Onchanges
     # ------------------------------------------------------------------
@@ -339,6 +392,7 @@ class QmsComplaint(models.Model):
 
     def write(self, vals):
         self._check_workflow_values(vals)
+        self._check_frozen_values(vals)
         result = super().write(vals)
         if "customer_due_date" in vals:
             for complaint in self.filtered("qms_deadline_ids"):
@@ -360,6 +414,23 @@ class QmsComplaint(models.Model):
                         self._fields[name]._description_string(self.env) for name in refused
                     ),
                 )
+            )
+
+    def _check_frozen_values(self, vals):
+        """Once finished, a complaint keeps its customer; once triaged, its type."""
+        if self.env.context.get(WORKFLOW_KEY) is WORKFLOW_TOKEN:
+            return
+        if {"partner_id", "company_id"} & set(vals) and self.filtered(
+            lambda c: c.state in FINISHED_STATES
+        ):
+            raise UserError(
+                self.env._("A closed, rejected or cancelled complaint keeps its customer.")
+            )
+        if "feedback_type" in vals and self.filtered(
+            lambda c: c.state != "draft" and c.feedback_type != vals["feedback_type"]
+        ):
+            raise UserError(
+                self.env._("The type of a complaint changes only while it is received.")
             )
 
     def _workflow_write(self, vals):
