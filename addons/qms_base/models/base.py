@@ -1,4 +1,5 @@
 import math
+from collections import defaultdict
 from datetime import date, datetime
 
 from odoo import api, fields, models
@@ -24,8 +25,7 @@ class Base(models.AbstractModel):
     @api.model_create_multi
     def create(self, vals_list):
         if self._name.startswith("qms."):
-            for vals in vals_list:
-                self._qms_check_input(vals)
+            self._qms_check_input(*vals_list)
         return super().create(vals_list)
 
     def write(self, vals):
@@ -34,24 +34,36 @@ class Base(models.AbstractModel):
         return super().write(vals)
 
     @api.model
-    def _qms_check_input(self, vals):
-        """Refuse values of the wrong type or out of range, blank required texts."""
-        if not isinstance(vals, dict):
-            return
-        for name, value in vals.items():
-            field = self._fields.get(name)
-            if field is None or field.type in ("one2many", "many2many"):
+    def _qms_check_input(self, *vals_list):
+        """Refuse values of the wrong type or out of range, blank required texts;
+        record ids that do not exist (one query per target model)."""
+        references = defaultdict(set)
+        for vals in vals_list:
+            if not isinstance(vals, dict):
                 continue
-            problem = self._qms_input_problem(field, value)
-            if problem:
-                raise ValidationError(
-                    self.env._(
-                        "%(field)s: %(problem)s (got %(value)s).",
-                        field=field._description_string(self.env),
-                        problem=problem,
-                        value=repr(value)[:60],
-                    )
-                )
+            for name, value in vals.items():
+                field = self._fields.get(name)
+                if field is None or field.type in ("one2many", "many2many"):
+                    continue
+                problem = self._qms_input_problem(field, value)
+                if problem:
+                    self._qms_refuse_input(field, value, problem)
+                if field.type == "many2one" and isinstance(value, int) and value:
+                    references[field].add(value)
+        for field, ids in references.items():
+            missing = set(ids) - set(self.env[field.comodel_name].sudo().browse(ids).exists().ids)
+            if missing:
+                self._qms_refuse_input(field, min(missing), self.env._("no such record"))
+
+    def _qms_refuse_input(self, field, value, problem):
+        raise ValidationError(
+            self.env._(
+                "%(field)s: %(problem)s (got %(value)s).",
+                field=field._description_string(self.env),
+                problem=problem,
+                value=repr(value)[:60],
+            )
+        )
 
     @api.model
     def _qms_input_problem(self, field, value):  # noqa: PLR0911 (one answer per type)
@@ -71,7 +83,7 @@ class Base(models.AbstractModel):
                 return None if value._name == field.comodel_name else env._("wrong record")
             if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
                 return env._("a record id is expected")
-            if value >= INT_LIMIT or not env[field.comodel_name].sudo().browse(value).exists():
+            if value >= INT_LIMIT:
                 return env._("no such record")
         elif field.type in ("float", "monetary", "integer"):
             return self._qms_number_problem(field, value)

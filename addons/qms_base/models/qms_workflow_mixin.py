@@ -24,9 +24,16 @@ class QmsWorkflowMixin(models.AbstractModel):
 
     @api.model_create_multi
     def create(self, vals_list):
+        model = self
         if not self._qms_workflow_allowed() and self._qms_workflow_fields:
+            # a context default (default_state=…) is no way around the buttons either
+            forged = {f"default_{name}" for name in self._qms_workflow_fields}
+            if forged & set(self.env.context):
+                model = self.with_context(
+                    {k: v for k, v in self.env.context.items() if k not in forged}
+                )
             guarded = [name for name in self._qms_workflow_fields if name != "name"]
-            defaults = self.default_get(guarded)
+            defaults = model.default_get(guarded)
             for vals in vals_list:
                 refused = sorted(
                     name
@@ -35,7 +42,7 @@ class QmsWorkflowMixin(models.AbstractModel):
                 )
                 if refused:
                     self._qms_workflow_refuse(refused)
-        return super().create(vals_list)
+        return super(QmsWorkflowMixin, model).create(vals_list)
 
     def write(self, vals):
         if not self._qms_workflow_allowed():

@@ -43,7 +43,9 @@ class QmsComplaintStep(models.Model):
     sequence = fields.Integer()
     user_id = fields.Many2one("res.users", string="Owner")
     due = fields.Datetime(
-        compute="_compute_due", help="The due time of the step's deadline, when it has one."
+        compute="_compute_due",
+        compute_sudo=True,  # the customer reads its steps' due dates, not the deadline rows
+        help="The due time of the step's deadline, when it has one.",
     )
     date_done = fields.Datetime("Done on")
     state = fields.Selection(

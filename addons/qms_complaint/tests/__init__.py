@@ -8,3 +8,4 @@ from . import test_reports
 from . import test_rpc_mail
 from . import test_inspections
 from . import test_workflow
+from . import test_audit_integrity
