@@ -2,7 +2,7 @@
     "name": "QMS Base",
     "summary": "Quality management foundation: working-time deadlines with escalation, "
     "public holidays and make-up workdays, settings, sequences, exports",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Quality",
     "website": "https://github.com/qms-for-odoo/qms",
     "author": "QMS for Odoo",
@@ -26,6 +26,7 @@
         "views/res_partner_views.xml",
         "views/qms_capa_views.xml",
         "views/qms_callback_views.xml",
+        "views/qms_loan_views.xml",
         "wizard/qms_holiday_import_views.xml",
     ],
     "demo": [

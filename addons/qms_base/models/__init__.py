@@ -19,3 +19,5 @@ from . import qms_capa_mixin
 from . import qms_callback
 from . import qms_callback_attempt
 from . import qms_callback_mixin
+from . import qms_loan
+from . import qms_loan_mixin

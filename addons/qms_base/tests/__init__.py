@@ -9,5 +9,6 @@ from . import test_capa_callback
 from . import test_deadline_reminders
 from . import test_deadline_company
 from . import test_inspection_mixin
+from . import test_loan
 from . import test_rpc_actions
 from . import test_bad_input_generated

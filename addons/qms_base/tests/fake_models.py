@@ -1,4 +1,5 @@
 from odoo import fields, models
+from odoo.exceptions import UserError
 
 
 class QmsFakeDocument(models.Model):
@@ -64,3 +65,24 @@ class QmsFakeSample(models.Model):
     def _qms_inspection_finished(self, inspections):
         for record in self:
             record.heard += "".join(f"{i.name}:{i.state};" for i in inspections)
+
+
+class QmsFakeItem(models.Model):
+    """A borrowable item (a sealed sample, a gauge…), for the loan tests."""
+
+    _name = "qms.fake.item"
+    _description = "QMS test borrowable item"
+    _inherit = ["qms.loan.mixin"]
+
+    name = fields.Char(default="Test item")
+    partner_id = fields.Many2one("res.partner")
+    company_id = fields.Many2one("res.company", default=lambda self: self.env.company)
+    locked = fields.Boolean(help="Must not be handed over (e.g. calibration overdue).")
+    heard = fields.Char(default="")
+
+    def _qms_loan_check_lend(self, loan):
+        if self.locked:
+            raise UserError(self.env._("Calibration overdue: the gauge stays in."))
+
+    def _qms_loan_state_changed(self, loans):
+        self.sudo().heard += "".join(f"{loan.state};" for loan in loans)

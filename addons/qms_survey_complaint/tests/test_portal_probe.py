@@ -75,9 +75,14 @@ class TestPortalProbe(SurveyCase, HttpCase):
             probes += model_probes
         self.assertFalse(leaks, f"{len(leaks)} leak(s) in {probes} probes:\n" + "\n".join(leaks))
         self.assertGreater(probes, 500)
-        # Its own partner reads fine; the Quality counters are for the staff.
+        # Its own partner reads fine; the Quality counters are for the staff only
+        # (a clear AccessError, and they are left out of a read of all fields).
         own = env["res.partner"].browse(self.portal_user.partner_id.id)
-        self.assertNotIn("qms_open_count", own.read()[0])
+        self.assertTrue(own.read(["name", "commercial_partner_id"]))
+        self.assertNotIn("qms_open_count", own.fields_get())
+        for counter in ("qms_open_count", "qms_complaint_count", "qms_survey_last_score"):
+            with self.assertRaises(AccessError):
+                own.read([counter])
         self.assertEqual(
             env["qms.survey.campaign"].search([]),
             self.campaign,
