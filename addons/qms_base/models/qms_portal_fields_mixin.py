@@ -36,8 +36,9 @@ class QmsPortalFieldsMixin(models.AbstractModel):
 
     @api.model
     def _setup_fields(self):
-        super()._setup_fields()
+        result = super()._setup_fields()
         visible = set(self._qms_portal_fields) | PORTAL_BASE_FIELDS | PORTAL_MAIL_FIELDS
         for name, field in self._fields.items():
             if name not in visible and not field.groups:
                 field.groups = INTERNAL_GROUP
+        return result

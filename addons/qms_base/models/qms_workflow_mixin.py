@@ -29,8 +29,8 @@ class QmsWorkflowMixin(models.AbstractModel):
             # a context default (default_state=…) is no way around the buttons either
             forged = {f"default_{name}" for name in self._qms_workflow_fields}
             if forged & set(self.env.context):
-                model = self.with_context(
-                    {k: v for k, v in self.env.context.items() if k not in forged}
+                model = self.with_env(
+                    self.env(context={k: v for k, v in self.env.context.items() if k not in forged})
                 )
             guarded = [name for name in self._qms_workflow_fields if name != "name"]
             defaults = model.default_get(guarded)

@@ -109,3 +109,29 @@ def settings(case):
 @factory("res.partner")
 def partner(case):
     return customer(case)
+
+
+def loan(case):
+    partner = customer(case, "RPC lender")
+    return case.env["qms.loan"].create(
+        {
+            "res_model": "res.partner",
+            "res_id": partner.id,
+            "partner_id": partner.id,
+            "borrower_id": case.env.ref("base.user_admin").id,
+            "custodian_id": case.env.ref("base.user_admin").id,
+            "purpose": "Compare with the production batch",
+        }
+    )
+
+
+@factory("qms.loan")
+def loan_requested(case):
+    return loan(case)
+
+
+@factory("qms.loan", "action_return")
+def loan_out(case):
+    record = loan(case)
+    record.with_user(case.env.ref("base.user_admin")).action_lend()
+    return record, ["Seal intact"]
