@@ -135,3 +135,10 @@ def loan_out(case):
     record = loan(case)
     record.with_user(case.env.ref("base.user_admin")).action_lend()
     return record, ["Seal intact"]
+
+
+@factory("qms.callback.attempt")
+def callback_attempt(case):
+    record = callback(case)
+    record.action_not_reached()
+    return record.attempt_ids

@@ -96,7 +96,7 @@ class TestGeneratedBadInput(TransactionCase):
         )
 
     @settings(
-        max_examples=3,
+        max_examples=2,
         deadline=None,
         suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
         database=None,

@@ -185,3 +185,20 @@ def responsibility_wizard(case):
     return case.env["qms.complaint.responsibility.wizard"].create(
         {"complaint_id": complaint(case).id, "explanation": "Dropped at the customer's site."}
     )
+
+
+# Models without actions: records for the generated bad-input test.
+@factory("qms.complaint.verification")
+def verification(case):
+    return case.env["qms.complaint.verification"].create(
+        {"complaint_id": in_progress(case).id, "checked": "500 modules", "qty_checked": 500}
+    )
+
+
+@factory("qms.complaint.revision")
+def revision(case):
+    return (
+        case.env["qms.complaint.revision"]
+        .sudo()
+        .create({"complaint_id": in_progress(case).id, "revision": 0})
+    )

@@ -44,7 +44,15 @@ class QmsSurveyCampaign(models.Model):
     _qms_workflow_fields = ("state", "name", "score_avg", "grade_a_rate", "satisfaction_rate")
     # A portal customer invited to a campaign reads only these: never the
     # figures, the notes or the invitations of the other customers.
-    _qms_portal_fields = ("name", "title", "state", "date_send", "date_deadline", "company_id")
+    _qms_portal_fields = (
+        "name",
+        "title",
+        "state",
+        "date_send",
+        "date_deadline",
+        "company_id",
+        "active",
+    )
 
     title = fields.Char(required=True, tracking=True)
     active = fields.Boolean(default=True)

@@ -50,7 +50,7 @@ class TestAuditIntegrity(SurveyCase):
 
     def test_weights_written_one_by_one_keep_the_sum(self):
         campaign = self._campaign()
-        with self.assertRaisesRegex(ValidationError, "sum to 150"):
+        with self.assertRaisesRegex(ValidationError, "sum to 150"), self.env.cr.savepoint():
             campaign.weight_ids[0].write({"weight": 90})
         self.assertEqual(sum(campaign.weight_ids.mapped("weight")), 100)
 
