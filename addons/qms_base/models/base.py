@@ -100,7 +100,11 @@ class Base(models.AbstractModel):
             number = float(value) if isinstance(value, str) else value
         except ValueError:
             return env._("a number is expected")
-        if not isinstance(number, (int, float)) or not math.isfinite(number):
+        if not isinstance(number, (int, float)):
+            return env._("a number is expected")
+        # Company-dependent numbers (deadline kinds) are checked by their model,
+        # whose message names the record; PostgreSQL never sees them before.
+        if not math.isfinite(number) and not field.company_dependent:
             return env._("a finite number is expected")
         if field.type == "integer" and (number != int(number) or abs(number) >= INT_LIMIT):
             return env._("a whole number is expected")
