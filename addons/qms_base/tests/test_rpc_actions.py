@@ -1,8 +1,12 @@
+import logging
 import xmlrpc.client
 
 from odoo.tests import HttpCase, tagged
 
 from .rpc_actions import is_answer, load_factories, prepare_call, public_actions
+
+
+_logger = logging.getLogger(__name__)
 
 
 @tagged("post_install", "-at_install")
@@ -44,5 +48,6 @@ class TestRpcActions(HttpCase):
                 self.env.invalidate_all()
             if not is_answer(result):
                 wrong.append(f"{model}.{method} answered {result!r}")
+        _logger.info("XML-RPC: %s public actions called, %s wrong", len(actions), len(wrong))
         self.assertFalse(missing, "Actions without an RPC fixture:\n" + "\n".join(missing))
         self.assertFalse(wrong, "Actions that did not answer over XML-RPC:\n" + "\n".join(wrong))

@@ -1,7 +1,11 @@
+import logging
+
 from odoo.exceptions import AccessError
 from odoo.tests import HttpCase, new_test_user, tagged
 
 from odoo.addons.qms_survey.tests.common import SurveyCase
+
+_logger = logging.getLogger(__name__)
 
 # Links that tell whose a record is, in the order they are tried.
 OWNER_FIELDS = ("commercial_partner_id", "partner_id")
@@ -73,6 +77,9 @@ class TestPortalProbe(SurveyCase, HttpCase):
             model_leaks, model_probes = self._probe(env, name)
             leaks += model_leaks
             probes += model_probes
+        _logger.info(
+            "portal probe: %s leak(s) in %s probes over %s models", len(leaks), probes, len(models)
+        )
         self.assertFalse(leaks, f"{len(leaks)} leak(s) in {probes} probes:\n" + "\n".join(leaks))
         self.assertGreater(probes, 500)
         # Its own partner reads fine; the Quality counters are for the staff only
