@@ -5,7 +5,6 @@ from odoo.tests import HttpCase, tagged
 
 from .rpc_actions import is_answer, load_factories, prepare_call, public_actions
 
-
 _logger = logging.getLogger(__name__)
 
 
