@@ -1,3 +1,6 @@
+from . import base
+from . import qms_workflow_mixin
+from . import qms_portal_fields_mixin
 from . import qms_deadline_kind
 from . import qms_deadline
 from . import qms_deadline_mixin

@@ -5,6 +5,8 @@ import pytz
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from .qms_workflow_mixin import WORKFLOW_TOKEN
+
 SLOTS = [("morning", "Morning"), ("afternoon", "Afternoon"), ("evening", "Evening")]
 # Local hour at which a call in each slot is planned; the next slot starts at the next key.
 SLOT_HOURS = {"morning": 9, "afternoon": 14, "evening": 18}
@@ -152,6 +154,24 @@ class QmsCallback(models.Model):
                     )
                 )
 
+    @api.constrains("partner_id", "res_model", "res_id")
+    def _check_source_customer(self):
+        for callback in self.sudo():
+            source = callback._source()
+            partner_field = source and source._fields.get("partner_id")
+            if not partner_field or partner_field.comodel_name != "res.partner":
+                continue
+            customer = source.partner_id.commercial_partner_id
+            if customer and customer != callback.partner_id.commercial_partner_id:
+                raise ValidationError(
+                    self.env._(
+                        "%(source)s is a document of %(customer)s, not of %(partner)s.",
+                        source=source.display_name,
+                        customer=customer.display_name,
+                        partner=callback.partner_id.display_name,
+                    )
+                )
+
     @api.constrains("user_id")
     def _check_caller(self):
         for callback in self:
@@ -171,7 +191,10 @@ class QmsCallback(models.Model):
         return callbacks
 
     def write(self, vals):
-        if GUARDED_FIELDS & set(vals) and not self.env.context.get("qms_callback_action"):
+        if (
+            GUARDED_FIELDS & set(vals)
+            and self.env.context.get("qms_callback_action") is not WORKFLOW_TOKEN
+        ):
             raise UserError(
                 self.env._("The state and window of a callback change only through its buttons.")
             )
@@ -264,7 +287,7 @@ class QmsCallback(models.Model):
                 )
 
     def _set_state(self, state):
-        self.with_context(qms_callback_action=True).write({"state": state})
+        self.with_context(qms_callback_action=WORKFLOW_TOKEN).write({"state": state})
 
     def _schedule(self):
         """Open the window's deadline and plan the first call at its start."""
@@ -289,15 +312,20 @@ class QmsCallback(models.Model):
     def _log_attempt(self, outcome):
         self.ensure_one()
         now = fields.Datetime.now()
-        return self.env["qms.callback.attempt"].create(
-            {
-                "callback_id": self.id,
-                "date": now,
-                "slot": self.env.context.get("qms_callback_slot") or slot_of(self._local(now)),
-                "user_id": self.env.user.id,
-                "outcome": outcome,
-                "note": self.env.context.get("qms_callback_note") or False,
-            }
+        # The attempts are the call log: written here only, never by hand.
+        return (
+            self.env["qms.callback.attempt"]
+            .sudo()
+            .create(
+                {
+                    "callback_id": self.id,
+                    "date": now,
+                    "slot": self.env.context.get("qms_callback_slot") or slot_of(self._local(now)),
+                    "user_id": self.env.user.id,
+                    "outcome": outcome,
+                    "note": self.env.context.get("qms_callback_note") or False,
+                }
+            )
         )
 
     def _next_attempt_time(self, after, failed_slot):
@@ -323,7 +351,7 @@ class QmsCallback(models.Model):
         self.ensure_one()
         record = self._source_hook("_qms_callback_new_problem", self)
         if record:
-            self.with_context(qms_callback_action=True).write(
+            self.with_context(qms_callback_action=WORKFLOW_TOKEN).write(
                 {"problem_res_model": record._name, "problem_res_id": record.id}
             )
 

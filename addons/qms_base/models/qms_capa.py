@@ -5,6 +5,8 @@ import pytz
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from .qms_workflow_mixin import WORKFLOW_TOKEN
+
 CAPA_KINDS = [
     ("containment", "Containment (short-term)"),
     ("corrective", "Corrective (long-term)"),
@@ -142,7 +144,10 @@ class QmsCapa(models.Model):
         return capas
 
     def write(self, vals):
-        if GUARDED_FIELDS & set(vals) and not self.env.context.get("qms_capa_action"):
+        if (
+            GUARDED_FIELDS & set(vals)
+            and self.env.context.get("qms_capa_action") is not WORKFLOW_TOKEN
+        ):
             raise UserError(
                 self.env._(
                     "The state, source and verification of an action change only through "
@@ -252,7 +257,7 @@ class QmsCapa(models.Model):
                 )
 
     def _set_state(self, vals):
-        self.with_context(qms_capa_action=True).write(vals)
+        self.with_context(qms_capa_action=WORKFLOW_TOKEN).write(vals)
 
     def _due_deadline(self):
         self.ensure_one()

@@ -7,8 +7,11 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import SQL
 
+from .qms_workflow_mixin import WORKFLOW_KEY, WORKFLOW_TOKEN
+
 _logger = logging.getLogger(__name__)
 
+DEFAULT_BATCH_SIZE = 1000
 ALERT_LEVELS = [("none", "Not due"), ("owner", "Owner notified"), ("escalated", "Escalated")]
 
 
@@ -21,9 +24,29 @@ class QmsDeadline(models.Model):
     """
 
     _name = "qms.deadline"
+    _inherit = ["qms.workflow.mixin"]
     _description = "QMS Deadline"
     _order = "due, id"
     _rec_name = "kind_id"
+    # Opened, moved and closed by the mixin's methods and the cron only.
+    _qms_workflow_fields = (
+        "kind_id",
+        "res_model",
+        "res_id",
+        "company_id",
+        "start",
+        "due",
+        "escalate_at",
+        "date_done",
+        "state",
+        "alert_level",
+        "next_check",
+        "on_time",
+        "hours_taken",
+        "working_hours_taken",
+        "reminder_times",
+        "reminder_count",
+    )
 
     # Kinds go with the module that declared them (uninstall); nobody else deletes them.
     kind_id = fields.Many2one("qms.deadline.kind", required=True, ondelete="cascade", index=True)
@@ -82,6 +105,14 @@ class QmsDeadline(models.Model):
     _sql_constraints = [
         ("due_after_start", "CHECK(due >= start)", "A deadline cannot be due before it starts."),
     ]
+
+    @api.constrains("res_model")
+    def _check_res_model(self):
+        for deadline in self:
+            if deadline.res_model not in self.env:
+                raise ValidationError(
+                    self.env._("Unknown document model “%(model)s”.", model=deadline.res_model)
+                )
 
     def init(self):
         # Never two open rows for the same record and kind, even from two workers.
@@ -180,7 +211,12 @@ class QmsDeadline(models.Model):
                     "next_check": next_check,
                 }
             )
-        return existing | self.sudo().create(vals_list).sudo(False)
+        created = self.sudo()._qms_workflow_create(vals_list)
+        return existing | self.browse(created.ids)
+
+    @api.model
+    def _qms_workflow_create(self, vals_list):
+        return self.with_context(**{WORKFLOW_KEY: WORKFLOW_TOKEN}).create(vals_list)
 
     @api.model
     def _plan_row(self, kind, company, start, due, record):
@@ -256,7 +292,7 @@ class QmsDeadline(models.Model):
         done = done or fields.Datetime.now()
         for deadline in self.filtered(lambda d: d.state == "open"):
             calendar = deadline.company_id._qms_calendar()
-            deadline.write(
+            deadline._qms_workflow_write(
                 {
                     "state": state,
                     "date_done": done,
@@ -284,7 +320,7 @@ class QmsDeadline(models.Model):
             times, count, next_check = self._reminder_schedule(
                 kind, calendar, deadline.start, due, count=deadline.reminder_count
             )
-            deadline.write(
+            deadline._qms_workflow_write(
                 {
                     "due": due,
                     "escalate_at": kind._escalation_from(calendar, due),
@@ -313,9 +349,7 @@ class QmsDeadline(models.Model):
         number of rows processed.
         """
         now = now or fields.Datetime.now()
-        batch_size = batch_size or int(
-            self.env["ir.config_parameter"].sudo().get_param("qms_base.deadline_batch_size", 1000)
-        )
+        batch_size = batch_size or self._batch_size()
         cron = self.env["ir.cron"]
         remaining = self._count_due(now) if commit else 0
         processed = 0
@@ -339,6 +373,20 @@ class QmsDeadline(models.Model):
                 # later keeps the work done so far, and frees the rows.
                 self.env.cr.commit()  # pylint: disable=invalid-commit
         return processed
+
+    @api.model
+    def _batch_size(self):
+        """Rows per committed batch: the system parameter, 1000 when it is not a
+        positive whole number (a typing error must not stop the cron)."""
+        value = self.env["ir.config_parameter"].sudo().get_param("qms_base.deadline_batch_size")
+        try:
+            size = int(value or DEFAULT_BATCH_SIZE)
+        except ValueError:
+            size = 0
+        if size <= 0:
+            _logger.warning("qms_base.deadline_batch_size %r is not a positive number", value)
+            return DEFAULT_BATCH_SIZE
+        return size
 
     def _lock_due(self, now, limit):
         """Ids of due rows, locked for this transaction; [] when none is left,

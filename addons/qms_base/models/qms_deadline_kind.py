@@ -258,6 +258,13 @@ class QmsDeadlineKind(models.Model):
                         "Deadline kind “%(kind)s”: choose the user to escalate to.", kind=kind.name
                     )
                 )
+            if kind.escalation_user_id.share:
+                raise ValidationError(
+                    self.env._(
+                        "Deadline kind “%(kind)s”: escalations go to an internal user.",
+                        kind=kind.name,
+                    )
+                )
             if kind.escalation_target == "group" and not kind.escalation_group_id:
                 raise ValidationError(
                     self.env._(

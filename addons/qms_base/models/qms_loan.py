@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from .qms_workflow_mixin import WORKFLOW_TOKEN
+
 LOAN_STATES = [
     ("requested", "Requested"),
     ("out", "Lent out"),
@@ -144,7 +146,10 @@ class QmsLoan(models.Model):
         return loans
 
     def write(self, vals):
-        if GUARDED_FIELDS & set(vals) and not self.env.context.get("qms_loan_action"):
+        if (
+            GUARDED_FIELDS & set(vals)
+            and self.env.context.get("qms_loan_action") is not WORKFLOW_TOKEN
+        ):
             raise UserError(
                 self.env._("The state and item of a loan change only through its buttons.")
             )
@@ -237,7 +242,7 @@ class QmsLoan(models.Model):
             )
 
     def _set_values(self, values):
-        self.with_context(qms_loan_action=True).write(values)
+        self.with_context(qms_loan_action=WORKFLOW_TOKEN).write(values)
 
     def _source_hook(self, hook, *args):
         source = self._source()

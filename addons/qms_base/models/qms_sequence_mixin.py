@@ -20,6 +20,7 @@ class QmsSequenceMixin(models.AbstractModel):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
+            self._qms_check_input(vals)  # the number reads the raw company and date
             if vals.get("name", "/") == "/":
                 vals["name"] = self._qms_next_number(vals)
         return super().create(vals_list)

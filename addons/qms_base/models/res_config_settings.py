@@ -1,4 +1,5 @@
 from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 
 class ResConfigSettings(models.TransientModel):
@@ -27,6 +28,44 @@ class ResConfigSettings(models.TransientModel):
         default=1000,
         help="Overdue deadlines handled per committed batch by the scheduler.",
     )
+
+    qms_escalation_warning = fields.Char(
+        "Escalation configuration", compute="_compute_qms_escalation_warning"
+    )
+
+    @api.depends("qms_escalation_user_id", "company_id")
+    def _compute_qms_escalation_warning(self):
+        """What happens to an escalation that finds nobody (an owner without a
+        manager): said on the page when no fallback user is set."""
+        managers = self.env.ref("qms_base.group_qms_manager").sudo().users
+        for settings in self:
+            company = settings.company_id
+            if settings.qms_escalation_user_id:
+                settings.qms_escalation_warning = False
+                continue
+            names = managers.filtered(
+                lambda u, c=company: u.active and not u.share and c in u.company_ids
+            ).mapped("name")
+            settings.qms_escalation_warning = (
+                self.env._(
+                    "No fallback user: escalations that find no manager go to the QMS managers "
+                    "(%(names)s).",
+                    names=", ".join(names),
+                )
+                if names
+                else self.env._(
+                    "No fallback user and no QMS manager in this company: escalations that find "
+                    "no manager reach nobody. Set a fallback user."
+                )
+            )
+
+    @api.constrains("qms_deadline_batch_size")
+    def _check_qms_deadline_batch_size(self):
+        for settings in self:
+            if settings.qms_deadline_batch_size <= 0:
+                raise ValidationError(
+                    self.env._("The deadline batch size must be a positive number of rows.")
+                )
 
     @api.model
     def _qms_kind_fields(self):

@@ -17,7 +17,9 @@ class ResPartner(models.Model):
 
     _inherit = "res.partner"
 
-    qms_open_count = fields.Integer("Open quality items", compute="_compute_qms_open_count")
+    qms_open_count = fields.Integer(
+        "Open quality items", compute="_compute_qms_open_count", groups="base.group_user"
+    )
     qms_phone_warning = fields.Char(
         "Phone check",
         compute="_compute_qms_phone_warning",

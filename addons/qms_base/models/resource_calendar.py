@@ -11,6 +11,8 @@ from ..tools import working_time
 # How far ahead to look for working time before giving up: a calendar
 # without working time in this span is a configuration error.
 MAX_HORIZON_DAYS = 3 * 366
+# Dates a deadline can be counted from (sanity bounds, not business numbers).
+MIN_YEAR, MAX_YEAR = 1900, 2999
 
 
 class ResourceCalendar(models.Model):
@@ -72,8 +74,23 @@ class ResourceCalendar(models.Model):
             (begin.astimezone(zone), stop.astimezone(zone)) for begin, stop, _rec in intervals
         )
 
+    def _qms_check_moment(self, *moments):
+        """A clear error for a moment no calendar counts from (year 1 or 9999)."""
+        for moment in moments:
+            if not isinstance(moment, datetime) or not MIN_YEAR <= moment.year <= MAX_YEAR:
+                raise UserError(
+                    self.env._(
+                        "%(moment)s is not a date working time can be counted from "
+                        "(years %(first)s to %(last)s).",
+                        moment=str(moment)[:30],
+                        first=MIN_YEAR,
+                        last=MAX_YEAR,
+                    )
+                )
+
     def _qms_forward(self, start, compute, window_start=None):
         """Run ``compute(intervals, local_start)`` over a growing horizon."""
+        self._qms_check_moment(start)
         zone = pytz.timezone(self.tz or "UTC")
         local_start = pytz.utc.localize(start).astimezone(zone)
         window_start = window_start or start
@@ -102,6 +119,7 @@ class ResourceCalendar(models.Model):
 
     def _qms_add_working_days(self, start, days):
         self.ensure_one()
+        self._qms_check_moment(start)
         if days < 0:
             raise UserError(self.env._("A deadline duration cannot be negative."))
         zone = pytz.timezone(self.tz or "UTC")
@@ -130,6 +148,7 @@ class ResourceCalendar(models.Model):
         at: ``None`` when the result would be before ``floor``.
         """
         self.ensure_one()
+        self._qms_check_moment(end)
         zone = pytz.timezone(self.tz or "UTC")
         local_end = pytz.utc.localize(end).astimezone(zone)
         window_end = self._qms_local_midnight(end, days=1)
@@ -177,6 +196,7 @@ class ResourceCalendar(models.Model):
 
     def _qms_working_time_between(self, start, end):
         self.ensure_one()
+        self._qms_check_moment(start, end)
         low, high = min(start, end), max(start, end)
         intervals = self._qms_local_intervals(low, high)
         zone = pytz.timezone(self.tz or "UTC")

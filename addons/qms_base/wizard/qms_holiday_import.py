@@ -25,6 +25,8 @@ DAY_TYPES = {
 }
 DATE_FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y%m%d")
 HEADER_WORDS = {"date", "日期"}
+# Years a working calendar is planned for (sanity bounds, not business numbers).
+MIN_YEAR, MAX_YEAR = 1970, 2999
 
 
 class QmsHolidayImport(models.TransientModel):
@@ -53,7 +55,13 @@ class QmsHolidayImport(models.TransientModel):
 
     def action_import(self):
         self.ensure_one()
-        rows = self._parse(base64.b64decode(self.data_file), self.filename or "")
+        if not self.data_file:
+            raise UserError(self.env._("Choose the file to import."))
+        try:
+            content = base64.b64decode(self.data_file)
+        except ValueError:
+            raise UserError(self.env._("The file could not be read.")) from None
+        rows = self._parse(content, self.filename or "")
         self._apply(self.calendar_id, rows, replace=self.replace_existing)
         return {"type": "ir.actions.act_window_close"}
 
@@ -129,6 +137,30 @@ class QmsHolidayImport(models.TransientModel):
 
     @api.model
     def _parse_date(self, value, line_no):
+        day = self._read_date(value)
+        if day and not MIN_YEAR <= day.year <= MAX_YEAR:
+            raise UserError(
+                self.env._(
+                    "Line %(line)s: %(date)s is out of range (years %(first)s to %(last)s).",
+                    line=line_no,
+                    date=day,
+                    first=MIN_YEAR,
+                    last=MAX_YEAR,
+                )
+            )
+        if day:
+            return day
+        text = str(value or "").strip()
+        raise UserError(
+            self.env._(
+                "Line %(line)s: “%(value)s” is not a date (use YYYY-MM-DD).",
+                line=line_no,
+                value=text,
+            )
+        )
+
+    @api.model
+    def _read_date(self, value):
         if isinstance(value, datetime):
             return value.date()
         if isinstance(value, date):
@@ -139,13 +171,7 @@ class QmsHolidayImport(models.TransientModel):
                 return datetime.strptime(text, fmt).date()
             except ValueError:
                 continue
-        raise UserError(
-            self.env._(
-                "Line %(line)s: “%(value)s” is not a date (use YYYY-MM-DD).",
-                line=line_no,
-                value=text,
-            )
-        )
+        return None
 
     @api.model
     def _apply(self, calendar, rows, replace=True):

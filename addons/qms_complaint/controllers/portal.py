@@ -110,11 +110,14 @@ class QmsComplaintPortal(CustomerPortal):
     def portal_my_complaint(
         self, complaint_id, access_token=None, report_type=None, download=False, **kw
     ):
-        """Another customer's complaint is "not found": its existence is not disclosed."""
+        """Another customer's complaint is "not found": its existence is not disclosed;
+        so is an internal corrective action, even with its token."""
         try:
             complaint_sudo = self._document_check_access(
                 "qms.complaint", complaint_id, access_token
             )
+            if complaint_sudo.feedback_type == "internal":
+                raise MissingError(request.env._("Internal record."))
         except MissingError:
             raise request.not_found() from None
         except AccessError:

@@ -1,4 +1,4 @@
-from datetime import datetime, time
+from datetime import datetime, time, timedelta
 
 import pytz
 
@@ -31,6 +31,7 @@ STATES = [
 # Customer complaints and internal corrective actions (e.g. from a low survey score)
 # can run the 8D; other feedback is answered and closed.
 EIGHT_D_TYPES = ("complaint", "internal")
+FINISHED_STATES = ("closed", "rejected", "cancelled")
 RETURN_OUTCOMES = [("repair", "Repair"), ("replace", "Replace"), ("refund", "Refund")]
 
 
@@ -78,10 +79,42 @@ class QmsComplaint(models.Model):
         "qms.sequence.mixin",
         "qms.capa.mixin",
         "qms.callback.mixin",
+        "qms.portal.fields.mixin",
     ]
     _order = "date_received desc, id desc"
     _qms_sequence_code = "qms.complaint"
     _mail_post_access = "read"
+    # What the customer reads of its complaint; everything else is internal.
+    _qms_portal_fields = (
+        "name",
+        "title",
+        "state",
+        "feedback_type",
+        "channel",
+        "date_received",
+        "date",
+        "partner_id",
+        "commercial_partner_id",
+        "contact_id",
+        "customer_ref",
+        "product_id",
+        "lot_id",
+        "qty_defective",
+        "qty_delivered",
+        "description",
+        "photo_ids",
+        "customer_due_date",
+        "step_ids",
+        "current_step",
+        "date_report_sent",
+        "date_closed",
+        "answer",
+        "not_ours_explanation",
+        "company_id",
+        "access_url",
+        "access_warning",
+        "active",
+    )
 
     active = fields.Boolean(default=True)
     company_id = fields.Many2one(
@@ -270,6 +303,58 @@ class QmsComplaint(models.Model):
                         )
                     )
 
+    @api.constrains("contact_id", "partner_id")
+    def _check_contact(self):
+        for complaint in self.sudo():
+            contact = complaint.contact_id
+            if contact and contact.commercial_partner_id != complaint.commercial_partner_id:
+                raise ValidationError(
+                    self.env._(
+                        "%(contact)s is not a contact of %(customer)s.",
+                        contact=contact.display_name,
+                        customer=complaint.commercial_partner_id.display_name,
+                    )
+                )
+
+    @api.constrains("picking_id")
+    def _check_delivery(self):
+        for complaint in self.sudo():
+            if complaint.picking_id and complaint.picking_id.picking_type_code != "outgoing":
+                raise ValidationError(
+                    self.env._(
+                        "%(picking)s is not a delivery to the customer.",
+                        picking=complaint.picking_id.display_name,
+                    )
+                )
+
+    @api.constrains("date_received")
+    def _check_date_received(self):
+        # a day of slack for clocks and time zones
+        latest = fields.Datetime.now() + timedelta(days=1)
+        for complaint in self:
+            if complaint.date_received > latest:
+                raise ValidationError(
+                    self.env._(
+                        "%(number)s cannot be received in the future (%(date)s).",
+                        number=complaint.name,
+                        date=complaint.date_received,
+                    )
+                )
+
+    @api.constrains("title")
+    def _check_title(self):
+        for complaint in self:
+            if not (complaint.title or "").strip():
+                raise ValidationError(self.env._("Give the complaint a subject."))
+
+    @api.constrains("user_id")
+    def _check_internal_users(self):
+        for complaint in self:
+            if complaint.user_id.share:
+                raise ValidationError(
+                    self.env._("The improvement engineer must be an internal user.")
+                )
+
     # ------------------------------------------------------------------
     # Onchanges
     # ------------------------------------------------------------------
@@ -293,6 +378,7 @@ class QmsComplaint(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
+            self._qms_check_input(vals)  # the category is read before the ORM converts it
             if not vals.get("partner_id"):
                 raise ValidationError(self.env._("A complaint needs a customer."))
             self._check_workflow_values(
@@ -315,6 +401,7 @@ class QmsComplaint(models.Model):
 
     def write(self, vals):
         self._check_workflow_values(vals)
+        self._check_frozen_values(vals)
         result = super().write(vals)
         if "customer_due_date" in vals:
             for complaint in self.filtered("qms_deadline_ids"):
@@ -336,6 +423,23 @@ class QmsComplaint(models.Model):
                         self._fields[name]._description_string(self.env) for name in refused
                     ),
                 )
+            )
+
+    def _check_frozen_values(self, vals):
+        """Once finished, a complaint keeps its customer; once triaged, its type."""
+        if self.env.context.get(WORKFLOW_KEY) is WORKFLOW_TOKEN:
+            return
+        if {"partner_id", "company_id"} & set(vals) and self.filtered(
+            lambda c: c.state in FINISHED_STATES
+        ):
+            raise UserError(
+                self.env._("A closed, rejected or cancelled complaint keeps its customer.")
+            )
+        if "feedback_type" in vals and self.filtered(
+            lambda c: c.state != "draft" and c.feedback_type != vals["feedback_type"]
+        ):
+            raise UserError(
+                self.env._("The type of a complaint changes only while it is received.")
             )
 
     def _workflow_write(self, vals):
@@ -445,7 +549,7 @@ class QmsComplaint(models.Model):
     def action_not_responsible(self, explanation):
         """Not our responsibility: explain to the customer and close, keeping everything."""
         self._ensure_state("draft", "in_progress")
-        if not (explanation or "").strip():
+        if not isinstance(explanation, str) or not explanation.strip():
             raise UserError(self.env._("Explain to the customer why it is not our responsibility."))
         for complaint in self:
             complaint.not_ours_explanation = explanation
@@ -475,7 +579,7 @@ class QmsComplaint(models.Model):
         """Logged by mistake or withdrawn by the customer: cancelled with its reason,
         its deadlines and planned callbacks cancelled, nothing deleted."""
         self._ensure_state("draft", "in_progress")
-        if not (reason or "").strip():
+        if not isinstance(reason, str) or not reason.strip():
             raise UserError(self.env._("Give the reason why the complaint is cancelled."))
         for complaint in self:
             complaint.cancel_reason = reason

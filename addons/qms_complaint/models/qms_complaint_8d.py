@@ -1,7 +1,7 @@
 from markupsafe import Markup
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 
 from .qms_complaint import EIGHT_D_TYPES
 
@@ -107,6 +107,33 @@ class QmsComplaint(models.Model):
     recognition = fields.Text("Team recognition")
     revision = fields.Integer(default=0, readonly=True, copy=False, tracking=True)
     revision_ids = fields.One2many("qms.complaint.revision", "complaint_id", string="Revisions")
+
+    # ------------------------------------------------------------------
+    # Constraints
+    # ------------------------------------------------------------------
+    @api.constrains("qty_wip", "qty_transit", "qty_customer")
+    def _check_containment_quantities(self):
+        for complaint in self:
+            if min(complaint.qty_wip, complaint.qty_transit, complaint.qty_customer) < 0:
+                raise ValidationError(self.env._("Quantities cannot be negative."))
+
+    @api.constrains("team_leader_id", "team_member_ids", "auditor_id", "project_owner_id")
+    def _check_8d_users(self):
+        for complaint in self:
+            users = (
+                complaint.team_leader_id
+                | complaint.team_member_ids
+                | complaint.auditor_id
+                | complaint.project_owner_id
+            )
+            if users.filtered("share"):
+                raise ValidationError(
+                    self.env._(
+                        "The 8D team, the process auditor and the project owner are internal "
+                        "users: %(users)s is not.",
+                        users=", ".join(users.filtered("share").mapped("name")),
+                    )
+                )
 
     # ------------------------------------------------------------------
     # Computes

@@ -6,7 +6,9 @@ class QmsComplaintCategory(models.Model):
     service, price, delivery), each routed to a responsible department."""
 
     _name = "qms.complaint.category"
+    _inherit = ["qms.portal.fields.mixin"]
     _description = "Complaint Category"
+    _qms_portal_fields = ("name", "sequence", "active", "company_id")
     _order = "sequence, id"
 
     name = fields.Char(required=True, translate=True)

@@ -24,7 +24,17 @@ class QmsComplaintStep(models.Model):
     """One 8D discipline of a complaint: who owns it, when due, when done."""
 
     _name = "qms.complaint.step"
+    _inherit = ["qms.portal.fields.mixin"]
     _description = "8D Step"
+    _qms_portal_fields = (
+        "complaint_id",
+        "company_id",
+        "code",
+        "sequence",
+        "due",
+        "date_done",
+        "state",
+    )
     _order = "complaint_id, sequence"
 
     complaint_id = fields.Many2one("qms.complaint", required=True, ondelete="cascade", index=True)
@@ -33,7 +43,9 @@ class QmsComplaintStep(models.Model):
     sequence = fields.Integer()
     user_id = fields.Many2one("res.users", string="Owner")
     due = fields.Datetime(
-        compute="_compute_due", help="The due time of the step's deadline, when it has one."
+        compute="_compute_due",
+        compute_sudo=True,  # the customer reads its steps' due dates, not the deadline rows
+        help="The due time of the step's deadline, when it has one.",
     )
     date_done = fields.Datetime("Done on")
     state = fields.Selection(

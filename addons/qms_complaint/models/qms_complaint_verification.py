@@ -1,4 +1,5 @@
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 
 class QmsComplaintVerification(models.Model):
@@ -28,3 +29,17 @@ class QmsComplaintVerification(models.Model):
     qty_defective = fields.Float("Defects found")
     result = fields.Selection([("pass", "Pass"), ("fail", "Fail")], required=True, default="pass")
     note = fields.Text()
+
+    @api.constrains("qty_checked", "qty_defective")
+    def _check_quantities(self):
+        for verification in self:
+            if min(verification.qty_checked, verification.qty_defective) < 0:
+                raise ValidationError(self.env._("Quantities cannot be negative."))
+            if verification.qty_defective > verification.qty_checked:
+                raise ValidationError(
+                    self.env._(
+                        "%(defects)s defects cannot be found in %(checked)s checked.",
+                        defects=verification.qty_defective,
+                        checked=verification.qty_checked,
+                    )
+                )

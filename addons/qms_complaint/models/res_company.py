@@ -1,4 +1,5 @@
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 
 class ResCompany(models.Model):
@@ -41,6 +42,32 @@ class ResCompany(models.Model):
         string="Quarantine location",
         domain="[('usage', '=', 'internal'), ('company_id', 'in', [id, False])]",
     )
+
+    @api.constrains(
+        "qms_complaint_repeat_count",
+        "qms_complaint_repeat_days",
+        "qms_complaint_multi_customer_count",
+        "qms_complaint_severe_user_id",
+    )
+    def _check_qms_complaint_settings(self):
+        for company in self:
+            for name in (
+                "qms_complaint_repeat_count",
+                "qms_complaint_repeat_days",
+                "qms_complaint_multi_customer_count",
+            ):
+                if not 1 <= company[name] <= 3650:
+                    raise ValidationError(
+                        self.env._(
+                            "%(setting)s must be between 1 and 3650, not %(value)s.",
+                            setting=self._fields[name]._description_string(self.env),
+                            value=company[name],
+                        )
+                    )
+            if company.qms_complaint_severe_user_id.share:
+                raise ValidationError(
+                    self.env._("Severe complaints go to an internal user, not a portal user.")
+                )
 
     def _qms_quarantine_location(self):
         """The company's quarantine location, created on first use."""

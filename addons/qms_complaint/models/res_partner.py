@@ -4,7 +4,9 @@ from odoo import fields, models
 class ResPartner(models.Model):
     _inherit = "res.partner"
 
-    qms_complaint_count = fields.Integer("Open complaints", compute="_compute_qms_complaint_count")
+    qms_complaint_count = fields.Integer(
+        "Open complaints", compute="_compute_qms_complaint_count", groups="base.group_user"
+    )
 
     def _open_complaint_counts(self):
         groups = self.env["qms.complaint"]._read_group(

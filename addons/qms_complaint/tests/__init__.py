@@ -11,3 +11,4 @@ from . import test_workflow
 from . import test_portal_columns
 from . import test_views
 from . import test_procedures
+from . import test_audit_integrity

@@ -60,7 +60,7 @@ class TestComplaintRpc(HttpCase, ComplaintCase):
             "Quantities cannot be negative": self._base(qty_defective=-1),
             "exceeds the delivered quantity": self._base(qty_defective=101),
             "belongs to Power board": self._base(lot_id=other_lot.id),
-            "Wrong value for qms.complaint.channel": self._base(channel="pigeon"),
+            "Channel: not one of the possible values": self._base(channel="pigeon"),
         }
         for message, values in cases.items():
             with self.subTest(message), self.assertRaises(Fault) as caught:

@@ -4,11 +4,13 @@ from odoo.http import request
 from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
 
+# Questionnaires per page of /my/surveys (CustomerPortal is one merged class:
+# a class attribute here would change every portal list of the instance).
+SURVEYS_PER_PAGE = 20
+
 
 class QmsSurveyPortal(CustomerPortal):
     """/my/surveys: the questionnaires sent to the customer's company."""
-
-    _items_per_page = 20
 
     def _qms_survey_domain(self):
         partner = request.env.user.partner_id
@@ -35,11 +37,11 @@ class QmsSurveyPortal(CustomerPortal):
         Invitation = request.env["qms.survey.invitation"]
         domain = self._qms_survey_domain()
         total = Invitation.search_count(domain)
-        pager = portal_pager(url="/my/surveys", total=total, page=page, step=self._items_per_page)
+        pager = portal_pager(url="/my/surveys", total=total, page=page, step=SURVEYS_PER_PAGE)
         invitations = Invitation.search(
             domain,
             order="date_sent desc, id desc",
-            limit=self._items_per_page,
+            limit=SURVEYS_PER_PAGE,
             offset=pager["offset"],
         )
         contact = request.env.user.partner_id

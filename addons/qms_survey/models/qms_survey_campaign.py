@@ -5,8 +5,11 @@ from odoo.exceptions import UserError, ValidationError
 
 from ..tools import scoring
 from .qms_capa import CAPA_KIND
+from .qms_survey_weight import WEIGHTS_KEY, WEIGHTS_TOKEN
 
 ANSWERED = ("returned", "late")
+# What a campaign is measured with: fixed once its questionnaires are out.
+FROZEN_AFTER_SEND = {"survey_id", "weight_ids", "company_id", "campaign_type"}
 
 
 def records_action(parents, xmlid, field):
@@ -27,10 +30,29 @@ class QmsSurveyCampaign(models.Model):
     """One round of the satisfaction survey: questionnaire, weights, invited contacts."""
 
     _name = "qms.survey.campaign"
-    _inherit = ["qms.sequence.mixin", "qms.capa.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "qms.sequence.mixin",
+        "qms.workflow.mixin",
+        "qms.capa.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+        "qms.portal.fields.mixin",
+    ]
     _description = "Customer Satisfaction Campaign"
     _order = "date_send desc, id desc"
     _qms_sequence_code = "qms.survey.campaign"
+    _qms_workflow_fields = ("state", "name", "score_avg", "grade_a_rate", "satisfaction_rate")
+    # A portal customer invited to a campaign reads only these: never the
+    # figures, the notes or the invitations of the other customers.
+    _qms_portal_fields = (
+        "name",
+        "title",
+        "state",
+        "date_send",
+        "date_deadline",
+        "company_id",
+        "active",
+    )
 
     title = fields.Char(required=True, tracking=True)
     active = fields.Boolean(default=True)
@@ -131,6 +153,25 @@ class QmsSurveyCampaign(models.Model):
         for campaign in self.filtered("weight_ids"):
             campaign._validate_weights()
 
+    @api.constrains("title")
+    def _check_title(self):
+        for campaign in self:
+            if not (campaign.title or "").strip():
+                raise ValidationError(self.env._("Give the campaign a title."))
+
+    @api.constrains("return_target")
+    def _check_return_target(self):
+        for campaign in self:
+            if not 0 <= campaign.return_target <= 100:
+                raise ValidationError(
+                    self.env._(
+                        "The return rate target of %(campaign)s is a percentage between 0 and "
+                        "100, not %(target)s.",
+                        campaign=campaign.display_name,
+                        target=campaign.return_target,
+                    )
+                )
+
     @api.constrains("campaign_type", "project_stage")
     def _check_project_stage(self):
         for campaign in self:
@@ -211,6 +252,26 @@ class QmsSurveyCampaign(models.Model):
                 f"{campaign.name} {campaign.title}" if campaign.title else campaign.name
             )
 
+    def write(self, vals):
+        frozen = sorted(FROZEN_AFTER_SEND & set(vals))
+        if frozen and not self._qms_workflow_allowed():
+            sent = self.filtered(lambda c: c.state != "draft")
+            if sent:
+                raise UserError(
+                    self.env._(
+                        "%(campaign)s was sent: its %(fields)s can no longer change.",
+                        campaign=sent[0].display_name,
+                        fields=", ".join(
+                            self._fields[name]._description_string(self.env) for name in frozen
+                        ),
+                    )
+                )
+        if "weight_ids" in vals:
+            return super(
+                QmsSurveyCampaign, self.with_context(**{WEIGHTS_KEY: WEIGHTS_TOKEN})
+            ).write(vals)
+        return super().write(vals)
+
     @api.onchange("plan_id")
     def _onchange_plan_id(self):
         if self.plan_id:
@@ -254,7 +315,7 @@ class QmsSurveyCampaign(models.Model):
             values = {"state": "sent"}
             if first:
                 values["date_send"] = min(campaign.date_send, now)
-            campaign.write(values)
+            campaign._qms_workflow_write(values)
         return True
 
     def action_close(self):
@@ -274,8 +335,8 @@ class QmsSurveyCampaign(models.Model):
                 )
             pending = campaign.invitation_ids.filtered(lambda i: i.state == "sent")
             pending._qms_deadline_cancel("return")
-            pending.write({"state": "expired"})
-        self.state = "closed"
+            pending._qms_workflow_write({"state": "expired"})
+        self._qms_workflow_write({"state": "closed"})
         return True
 
     def action_cancel(self):
@@ -283,7 +344,7 @@ class QmsSurveyCampaign(models.Model):
             if campaign.state == "closed":
                 raise UserError(self.env._("A closed campaign cannot be cancelled."))
             campaign.invitation_ids._qms_deadline_cancel("return")
-        self.state = "cancelled"
+        self._qms_workflow_write({"state": "cancelled"})
         return True
 
     def action_reset_draft(self):
@@ -291,11 +352,18 @@ class QmsSurveyCampaign(models.Model):
             raise UserError(self.env._("Only a cancelled campaign can be reset to draft."))
         if self.invitation_ids.filtered(lambda i: i.state != "draft"):
             raise UserError(self.env._("Invitations were already sent; copy the campaign instead."))
-        self.state = "draft"
+        self._qms_workflow_write({"state": "draft"})
         return True
 
     def action_compute_scores(self):
         for campaign in self:
+            if campaign.state in ("closed", "cancelled"):
+                raise UserError(
+                    self.env._(
+                        "Campaign %(campaign)s is closed: its figures are frozen.",
+                        campaign=campaign.display_name,
+                    )
+                )
             campaign._score_answers()
         return True
 
@@ -532,7 +600,7 @@ class QmsSurveyCampaign(models.Model):
             [self.id],
         )
         average, grade_a, satisfied, count = self.env.cr.fetchone()
-        self.write(
+        self._qms_workflow_write(
             {
                 "score_avg": average or 0.0,
                 "grade_a_rate": scoring.return_rate(grade_a, count) or 0.0,

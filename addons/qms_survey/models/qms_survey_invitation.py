@@ -1,5 +1,5 @@
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 
 from .qms_capa import CAPA_KIND
 
@@ -15,10 +15,39 @@ class QmsSurveyInvitation(models.Model):
     """One contact of one customer invited to one campaign, with its answer and score."""
 
     _name = "qms.survey.invitation"
-    _inherit = ["qms.deadline.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "qms.deadline.mixin",
+        "qms.workflow.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+        "qms.portal.fields.mixin",
+    ]
     _description = "Satisfaction Survey Invitation"
     _order = "campaign_id desc, partner_id, id"
     _rec_name = "contact_id"
+    _qms_portal_fields = (
+        "campaign_id",
+        "campaign_state",
+        "campaign_date",
+        "company_id",
+        "partner_id",
+        "contact_id",
+        "channel",
+        "state",
+        "date_sent",
+        "return_due",
+        "answer_date",
+    )
+    _qms_workflow_fields = (
+        "state",
+        "date_sent",
+        "answer_date",
+        "user_input_id",
+        "scored",
+        "score_total",
+        "grade",
+        "band",
+    )
 
     campaign_id = fields.Many2one(
         "qms.survey.campaign", required=True, ondelete="cascade", index=True
@@ -156,12 +185,34 @@ class QmsSurveyInvitation(models.Model):
                 )
             )
 
+    @api.constrains("contact_id", "partner_id")
+    def _check_contact(self):
+        for invitation in self:
+            if invitation.contact_id.commercial_partner_id != invitation.partner_id:
+                raise ValidationError(
+                    self.env._(
+                        "%(contact)s is not a contact of %(customer)s.",
+                        contact=invitation.contact_id.display_name,
+                        customer=invitation.partner_id.display_name,
+                    )
+                )
+
     @api.model_create_multi
     def create(self, vals_list):
         invitations = super().create(vals_list)
         if any(i.campaign_id.state not in ("draft", "sent") for i in invitations):
             raise UserError(self.env._("Contacts can only be added to an open campaign."))
         return invitations
+
+    def write(self, vals):
+        moved = {"campaign_id", "contact_id", "partner_id"} & set(vals)
+        if (
+            moved
+            and not self._qms_workflow_allowed()
+            and self.filtered(lambda i: i.state != "draft")
+        ):
+            raise UserError(self.env._("A sent invitation keeps its campaign and its contact."))
+        return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_not_draft(self):
@@ -229,15 +280,16 @@ class QmsSurveyInvitation(models.Model):
         call = self.env.ref("mail.mail_activity_data_call")
         kind = self.env["qms.deadline.kind"]._get_kind(self._name, "return")
         for invitation in self.filtered(lambda i: not i.user_input_id):
-            invitation.user_input_id = invitation.campaign_id.survey_id.sudo()._create_answer(
+            answer = invitation.campaign_id.survey_id.sudo()._create_answer(
                 partner=invitation.contact_id,
                 check_attempts=False,
                 qms_invitation_id=invitation.id,
             )
+            invitation._qms_workflow_write({"user_input_id": answer.id})
         for company, invitations in self.grouped("company_id").items():
             return_due = due or kind.with_company(company)._due_from(company._qms_calendar(), now)
             invitations._qms_deadline_open("return", start=now, due=return_due)
-            invitations.write({"state": "sent", "date_sent": now})
+            invitations._qms_workflow_write({"state": "sent", "date_sent": now})
         by_email = self.filtered(lambda i: i.channel == "email")
         if by_email:
             template.send_mail_batch(
@@ -251,17 +303,34 @@ class QmsSurveyInvitation(models.Model):
             )
 
     def _register_answer(self, when):
-        """The contact submitted: returned if in the window, late otherwise; then scored."""
-        for invitation in self.filtered(lambda i: i.state in ("sent", "expired")):
+        """The contact submitted: returned if in the window, late otherwise; then scored.
+
+        After the campaign is closed its figures are frozen: the answer is kept
+        (its date) but counts as not returned and is not scored."""
+        closed = self.filtered(lambda i: i.campaign_id.state in ("closed", "cancelled"))
+        for invitation in closed.filtered(lambda i: not i.answer_date):
+            invitation._qms_workflow_write({"answer_date": when})
+            invitation.message_post(
+                body=self.env._(
+                    "Answered after campaign %(campaign)s was closed: kept, counted as not "
+                    "returned.",
+                    campaign=invitation.campaign_id.display_name,
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
+        answered = self - closed
+        for invitation in answered.filtered(lambda i: i.state in ("sent", "expired")):
             in_time = bool(invitation.return_due) and when <= invitation.return_due
-            invitation.write({"state": "returned" if in_time else "late", "answer_date": when})
+            invitation._qms_workflow_write(
+                {"state": "returned" if in_time else "late", "answer_date": when}
+            )
             invitation._qms_deadline_close("return", done=when)
-        for campaign in self.campaign_id:
-            campaign._score_answers(self.filtered(lambda i, c=campaign: i.campaign_id == c))
+        for campaign in answered.campaign_id:
+            campaign._score_answers(answered.filtered(lambda i, c=campaign: i.campaign_id == c))
 
     def _qms_deadline_reached(self, deadlines, level):
         if level == "owner":
-            self.filtered(lambda i: i.state == "sent").write({"state": "expired"})
+            self.filtered(lambda i: i.state == "sent")._qms_workflow_write({"state": "expired"})
         return super()._qms_deadline_reached(deadlines, level)
 
     def _qms_deadline_remind(self, deadlines):

@@ -8,18 +8,22 @@ from odoo.exceptions import UserError, ValidationError
 
 from ..tools import scoring
 from .qms_survey_campaign import _number, records_action
+from .qms_survey_weight import WEIGHTS_KEY, WEIGHTS_TOKEN
 
 PERIOD_MONTHS = {"quarterly": 3, "semiannual": 6, "annual": 12}
+# A sanity bound, not a business number: a plan of a year outside is a typing error.
+MIN_YEAR, MAX_YEAR = 2000, 2999
 
 
 class QmsSurveyPlan(models.Model):
     """年度客户满意程度调查计划: the year's campaigns and their target customers."""
 
     _name = "qms.survey.plan"
-    _inherit = ["qms.sequence.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = ["qms.sequence.mixin", "qms.workflow.mixin", "mail.thread", "mail.activity.mixin"]
     _description = "Annual Customer Satisfaction Survey Plan"
     _order = "year desc, id desc"
     _qms_sequence_code = "qms.survey.plan"
+    _qms_workflow_fields = ("state", "approved_by_id", "approved_date", "name")
 
     def _default_year(self):
         return fields.Date.context_today(self).year
@@ -87,6 +91,37 @@ class QmsSurveyPlan(models.Model):
                     )
                 )
 
+    @api.constrains("year")
+    def _check_year(self):
+        for plan in self:
+            plan._check_year_value(plan.year)
+
+    @api.constrains("title")
+    def _check_title(self):
+        for plan in self:
+            if not (plan.title or "").strip():
+                raise ValidationError(self.env._("Give the survey plan a title."))
+
+    @api.model
+    def _check_year_value(self, year):
+        if not isinstance(year, int) or isinstance(year, bool) or not MIN_YEAR <= year <= MAX_YEAR:
+            raise ValidationError(
+                self.env._(
+                    "The year of a survey plan must be between %(first)s and %(last)s, not "
+                    "%(year)s.",
+                    first=MIN_YEAR,
+                    last=MAX_YEAR,
+                    year=str(year)[:20],
+                )
+            )
+
+    def write(self, vals):
+        if "weight_ids" in vals:
+            return super(QmsSurveyPlan, self.with_context(**{WEIGHTS_KEY: WEIGHTS_TOKEN})).write(
+                vals
+            )
+        return super().write(vals)
+
     @api.depends("campaign_ids")
     def _compute_campaign_count(self):
         for plan in self:
@@ -105,6 +140,7 @@ class QmsSurveyPlan(models.Model):
     @api.model
     def _qms_next_number(self, vals):
         year = vals.get("year") or self._default_year()
+        self._check_year_value(year)
         return super()._qms_next_number({**vals, "date": f"{year}-01-01"})
 
     def action_submit(self):
@@ -119,7 +155,7 @@ class QmsSurveyPlan(models.Model):
                 raise UserError(
                     self.env._("Plan %(plan)s has no module weights.", plan=plan.display_name)
                 )
-        self.state = "submitted"
+        self._qms_workflow_write({"state": "submitted"})
         return True
 
     def action_approve(self):
@@ -127,7 +163,7 @@ class QmsSurveyPlan(models.Model):
             raise UserError(self.env._("Only the management representative approves survey plans."))
         if any(plan.state != "submitted" for plan in self):
             raise UserError(self.env._("Only a submitted plan can be approved."))
-        self.write(
+        self._qms_workflow_write(
             {
                 "state": "approved",
                 "approved_by_id": self.env.uid,
@@ -139,11 +175,15 @@ class QmsSurveyPlan(models.Model):
     def action_reset_draft(self):
         if any(plan.campaign_ids.filtered(lambda c: c.state != "draft") for plan in self):
             raise UserError(self.env._("Campaigns of this plan were already sent."))
-        self.write({"state": "draft", "approved_by_id": False, "approved_date": False})
+        self._qms_workflow_write(
+            {"state": "draft", "approved_by_id": False, "approved_date": False}
+        )
         return True
 
     def action_done(self):
-        self.state = "done"
+        if any(plan.state != "approved" for plan in self):
+            raise UserError(self.env._("Only an approved plan can be marked done."))
+        self._qms_workflow_write({"state": "done"})
         return True
 
     def action_generate_campaigns(self):
@@ -251,7 +291,9 @@ class QmsSurveyPlan(models.Model):
         now = fields.Datetime.now()
         for plan in self:
             plan.action_submit()
-            plan.write({"state": "approved", "approved_by_id": self.env.uid, "approved_date": now})
+            plan._qms_workflow_write(
+                {"state": "approved", "approved_by_id": self.env.uid, "approved_date": now}
+            )
             plan.action_generate_campaigns()
         campaigns = self.campaign_ids.filtered(lambda c: c.date_send < now).sorted("date_send")
         customers = self.partner_ids.sorted("id")
@@ -260,7 +302,7 @@ class QmsSurveyPlan(models.Model):
             last = index == len(campaigns) - 1
             invitations = campaign.invitation_ids
             invitations._send(now=campaign.date_send)
-            campaign.state = "sent"
+            campaign._qms_workflow_write({"state": "sent"})
             questions = campaign.survey_id.question_ids
             for rank, invitation in enumerate(invitations):
                 if (index + rank) % 7 == 3:

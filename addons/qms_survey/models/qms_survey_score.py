@@ -9,7 +9,16 @@ class QmsSurveyScore(models.Model):
     """
 
     _name = "qms.survey.score"
+    _inherit = ["qms.portal.fields.mixin"]
     _description = "Satisfaction Module Score"
+    _qms_portal_fields = (
+        "invitation_id",
+        "campaign_id",
+        "partner_id",
+        "module_id",
+        "date",
+        "company_id",
+    )
     _order = "date desc, id"
     # Written in bulk by SQL when answers are scored; nobody edits a row.
     _log_access = False

@@ -1,5 +1,5 @@
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tools import html2plaintext
 
 
@@ -7,10 +7,11 @@ class QmsSurveyVisit(models.Model):
     """客户拜访记录: planned visit, who, why, what was discussed and concluded."""
 
     _name = "qms.survey.visit"
-    _inherit = ["qms.sequence.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = ["qms.sequence.mixin", "qms.workflow.mixin", "mail.thread", "mail.activity.mixin"]
     _description = "Customer Visit Record"
     _order = "date_planned desc, id desc"
     _qms_sequence_code = "qms.survey.visit"
+    _qms_workflow_fields = ("state", "name")
 
     active = fields.Boolean(default=True)
     company_id = fields.Many2one(
@@ -53,6 +54,43 @@ class QmsSurveyVisit(models.Model):
         help="When the visit collected a questionnaire.",
     )
 
+    @api.constrains("purpose")
+    def _check_purpose(self):
+        for visit in self:
+            if not (visit.purpose or "").strip():
+                raise ValidationError(self.env._("Give the purpose of the visit."))
+
+    @api.constrains("date_planned", "date_done")
+    def _check_dates(self):
+        for visit in self:
+            if visit.date_done and visit.date_done < visit.date_planned:
+                raise ValidationError(
+                    self.env._(
+                        "Visit %(visit)s cannot be done (%(done)s) before it was planned "
+                        "(%(planned)s).",
+                        visit=visit.name,
+                        done=visit.date_done,
+                        planned=visit.date_planned,
+                    )
+                )
+            if visit.date_done and visit.date_done > fields.Datetime.now():
+                raise ValidationError(
+                    self.env._("Visit %(visit)s cannot be done in the future.", visit=visit.name)
+                )
+
+    @api.constrains("partner_id", "contact_id")
+    def _check_contact(self):
+        for visit in self:
+            contact = visit.contact_id
+            if contact and contact.commercial_partner_id != visit.partner_id.commercial_partner_id:
+                raise ValidationError(
+                    self.env._(
+                        "%(contact)s is not a contact of %(customer)s.",
+                        contact=contact.display_name,
+                        customer=visit.partner_id.display_name,
+                    )
+                )
+
     @api.onchange("partner_id")
     def _onchange_partner_id(self):
         if self.contact_id and self.contact_id.commercial_partner_id != self.partner_id:
@@ -68,16 +106,36 @@ class QmsSurveyVisit(models.Model):
         return super()._qms_next_number({**vals, "date": vals.get("date_planned")})
 
     def action_done(self):
+        self._ensure_state("planned")
+        now = fields.Datetime.now()
         for visit in self:
             if not html2plaintext(visit.conclusions or "").strip():
                 raise UserError(self.env._("Write the conclusions of the visit first."))
-        self.write({"state": "done", "date_done": fields.Datetime.now()})
+            values = {"state": "done", "date_done": now}
+            if visit.date_planned > now:
+                values["date_planned"] = now  # visited earlier than planned
+            visit._qms_workflow_write(values)
         return True
 
     def action_cancel(self):
-        self.write({"state": "cancelled"})
+        self._ensure_state("planned")
+        self._qms_workflow_write({"state": "cancelled"})
         return True
 
     def action_reset(self):
-        self.write({"state": "planned"})
+        self._ensure_state("cancelled")
+        self._qms_workflow_write({"state": "planned"})
         return True
+
+    def _ensure_state(self, state):
+        for visit in self:
+            if visit.state != state:
+                raise UserError(
+                    self.env._(
+                        "Visit %(visit)s is “%(state)s”: this action is not possible now.",
+                        visit=visit.name,
+                        state=dict(self._fields["state"]._description_selection(self.env))[
+                            visit.state
+                        ],
+                    )
+                )

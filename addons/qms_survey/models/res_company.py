@@ -1,4 +1,7 @@
-from odoo import fields, models
+import math
+
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 from ..tools.scoring import Thresholds
 
@@ -30,6 +33,53 @@ class ResCompany(models.Model):
         help="5.7.4: a campaign average below the low total is reviewed jointly by quality, "
         "development, sales and production: their departments.",
     )
+
+    @api.constrains(
+        "qms_survey_return_target",
+        "qms_survey_grade_a",
+        "qms_survey_band_very_satisfied",
+        "qms_survey_band_satisfied",
+        "qms_survey_band_average",
+        "qms_survey_low_item",
+        "qms_survey_low_total",
+        "qms_survey_satisfaction_target",
+    )
+    def _check_qms_survey_percentages(self):
+        names = (
+            "qms_survey_return_target",
+            "qms_survey_grade_a",
+            "qms_survey_band_very_satisfied",
+            "qms_survey_band_satisfied",
+            "qms_survey_band_average",
+            "qms_survey_low_item",
+            "qms_survey_low_total",
+            "qms_survey_satisfaction_target",
+        )
+        for company in self:
+            for name in names:
+                value = company[name]
+                if not math.isfinite(value) or not 0 <= value <= 100:
+                    raise ValidationError(
+                        self.env._(
+                            "%(setting)s is a score or a rate between 0 and 100, not %(value)s.",
+                            setting=self._fields[name]._description_string(self.env),
+                            value=value,
+                        )
+                    )
+            if not (
+                company.qms_survey_band_very_satisfied
+                >= company.qms_survey_band_satisfied
+                >= company.qms_survey_band_average
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "The index bands must go down: very satisfied above %(very)s, "
+                        "satisfied from %(satisfied)s, average from %(average)s.",
+                        very=company.qms_survey_band_very_satisfied,
+                        satisfied=company.qms_survey_band_satisfied,
+                        average=company.qms_survey_band_average,
+                    )
+                )
 
     def _qms_survey_thresholds(self):
         self.ensure_one()

@@ -5,21 +5,30 @@ class ResPartner(models.Model):
     _inherit = "res.partner"
 
     qms_survey_last_score = fields.Float(
-        "Last satisfaction score", compute="_compute_qms_survey_last_score"
+        "Last satisfaction score",
+        compute="_compute_qms_survey_last_score",
+        groups="base.group_user",
+        help="The customer's average total in the last campaign that scored it "
+        "(all its contacts who answered).",
     )
     qms_survey_capa_count = fields.Integer(
-        "Open satisfaction actions", compute="_compute_qms_survey_last_score"
+        "Open satisfaction actions",
+        compute="_compute_qms_survey_last_score",
+        groups="base.group_user",
     )
 
     def _compute_qms_survey_last_score(self):
         commercial = self.commercial_partner_id
-        invitations = self.env["qms.survey.invitation"].search(
+        groups = self.env["qms.survey.invitation"]._read_group(
             [("partner_id", "in", commercial.ids), ("scored", "=", True)],
-            order="campaign_date desc, id desc",
+            ["partner_id", "campaign_id"],
+            ["score_total:avg", "campaign_date:max"],
         )
         last = {}
-        for invitation in invitations:
-            last.setdefault(invitation.partner_id.id, invitation.score_total)
+        for partner, _campaign, average, _date in sorted(
+            groups, key=lambda row: (row[3], row[1].id), reverse=True
+        ):
+            last.setdefault(partner.id, average)
         actions = dict(
             self.env["qms.capa"]._read_group(
                 [

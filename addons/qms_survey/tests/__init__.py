@@ -12,3 +12,4 @@ from . import test_project_stage
 from . import test_portal_tour
 from . import test_capa_source
 from . import test_procedures
+from . import test_audit_integrity

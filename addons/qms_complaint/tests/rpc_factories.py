@@ -1,0 +1,204 @@
+"""Fixtures of qms_complaint's actions for the XML-RPC test (qms_base/tests/rpc_actions.py)."""
+
+from odoo.addons.qms_base.tests.rpc_actions import factory
+from odoo.addons.qms_base.tests.rpc_factories import customer
+
+
+def admin(case):
+    return case.env.ref("base.user_admin")
+
+
+def product(case):
+    return case.env["product.product"].create({"name": "RPC LCD module", "is_storable": True})
+
+
+def complaint(case, **values):
+    return case.env["qms.complaint"].create(
+        {
+            "title": "Dead pixels",
+            "partner_id": customer(case).id,
+            "user_id": admin(case).id,
+            "product_id": product(case).id,
+            "qty_defective": 5,
+            "qty_delivered": 500,
+            **values,
+        }
+    )
+
+
+def in_progress(case, **values):
+    record = complaint(case, **values)
+    record.action_confirm_defect()
+    return record
+
+
+def delivered(case):
+    """A complaint about a delivered transfer of its product."""
+    record = complaint(case)
+    warehouse = case.env["stock.warehouse"].search(
+        [("company_id", "=", case.env.company.id)], limit=1
+    )
+    case.env["stock.quant"]._update_available_quantity(
+        record.product_id, warehouse.lot_stock_id, 10
+    )
+    order = case.env["sale.order"].create(
+        {
+            "partner_id": record.partner_id.id,
+            "order_line": [(0, 0, {"product_id": record.product_id.id, "product_uom_qty": 10})],
+        }
+    )
+    order.action_confirm()
+    picking = order.picking_ids
+    picking.move_ids.quantity = 10
+    picking.button_validate()
+    record.write({"picking_id": picking.id, "qty_delivered": 10})
+    return record
+
+
+def ready_to_close(case):
+    """Every 8D step done, effect confirmed by both."""
+    record = in_progress(case, auditor_id=admin(case).id, project_owner_id=admin(case).id)
+    record.write(
+        {
+            "team_leader_id": admin(case).id,
+            "d2_what": "Dead pixels",
+            "root_cause_occurrence": "Solder voids",
+            "root_cause_escape": "No AOI",
+            "lessons_learned": "<p>AOI on every line.</p>",
+            "abnormality_logged": True,
+        }
+    )
+    action = record._qms_capa_create(
+        [{"title": "AOI on line 3", "kind": "corrective", "user_id": admin(case).id}]
+    )
+    case.env["qms.complaint.verification"].create(
+        {"complaint_id": record.id, "checked": "500 modules", "result": "pass"}
+    )
+    for _step in range(7):
+        record.action_next_step()
+    action.result = "AOI installed."
+    action.action_done()
+    record.action_confirm_effect_auditor()
+    record.action_confirm_effect_owner()
+    return record
+
+
+@factory("qms.complaint")
+def draft(case):
+    return complaint(case)
+
+
+@factory("qms.complaint", "action_answer")
+def consultation(case):
+    return complaint(case, feedback_type="consultation")
+
+
+@factory("qms.complaint", "action_cancel")
+def to_cancel(case):
+    return complaint(case), ["Logged twice"]
+
+
+@factory("qms.complaint", "action_not_responsible")
+def not_ours(case):
+    return complaint(case), ["The modules were dropped at the customer's site."]
+
+
+@factory(
+    "qms.complaint",
+    "action_notify_team",
+    "action_report_containment",
+    "action_mark_handled",
+)
+def started(case):
+    return in_progress(case)
+
+
+@factory("qms.complaint", "action_next_step")
+def with_team(case):
+    return in_progress(case, team_leader_id=admin(case).id)
+
+
+@factory("qms.complaint", "action_confirm_effect_auditor", "action_confirm_effect_owner")
+def to_confirm(case):
+    return in_progress(case, auditor_id=admin(case).id, project_owner_id=admin(case).id)
+
+
+@factory("qms.complaint", "action_create_containment")
+def with_stock(case):
+    record = in_progress(case)
+    warehouse = case.env["stock.warehouse"].search(
+        [("company_id", "=", case.env.company.id)], limit=1
+    )
+    case.env["stock.quant"]._update_available_quantity(
+        record.product_id, warehouse.lot_stock_id, 20
+    )
+    return record
+
+
+@factory("qms.complaint", "action_create_return", "action_create_replacement")
+def with_delivery(case):
+    return delivered(case)
+
+
+@factory("qms.complaint", "action_view_delivery_inspections")
+def about_delivery(case):
+    return delivered(case)
+
+
+@factory("qms.complaint", "action_send_report")
+def report_ready(case):
+    record = in_progress(case, root_cause_occurrence="Solder voids", root_cause_escape="No AOI")
+    record._qms_capa_create(
+        [{"title": "AOI on line 3", "kind": "corrective", "user_id": admin(case).id}]
+    )
+    return record
+
+
+@factory("qms.complaint", "action_close")
+def to_close(case):
+    return ready_to_close(case)
+
+
+@factory("qms.complaint", "action_reopen_recurrence")
+def closed(case):
+    record = ready_to_close(case)
+    record.action_close()
+    return record
+
+
+@factory("qms.complaint", "action_record_callback")
+def handled(case):
+    record = in_progress(case)
+    record.action_mark_handled()
+    return record
+
+
+@factory("qms.complaint.cancel.wizard")
+def cancel_wizard(case):
+    return case.env["qms.complaint.cancel.wizard"].create(
+        {"complaint_id": complaint(case).id, "reason": "Logged twice"}
+    )
+
+
+@factory("qms.complaint.responsibility.wizard")
+def responsibility_wizard(case):
+    return case.env["qms.complaint.responsibility.wizard"].create(
+        {"complaint_id": complaint(case).id, "explanation": "Dropped at the customer's site."}
+    )
+
+
+# Models without actions: records for the generated bad-input test.
+@factory("qms.complaint.verification")
+def verification(case):
+    return case.env["qms.complaint.verification"].create(
+        {"complaint_id": in_progress(case).id, "checked": "500 modules", "qty_checked": 500}
+    )
+
+
+@factory("qms.complaint.revision")
+def revision(case):
+    return (
+        case.env["qms.complaint.revision"]
+        .sudo()
+        .create({"complaint_id": in_progress(case).id, "revision": 0})
+    )
