@@ -23,7 +23,9 @@ class QmsCallback(models.Model):
                 )
             if callback.date_start == date_start:
                 continue
-            callback.with_context(qms_callback_action=WORKFLOW_TOKEN).write({"date_start": date_start})
+            callback.with_context(qms_callback_action=WORKFLOW_TOKEN).write(
+                {"date_start": date_start}
+            )
             callback._qms_deadline_cancel()
             callback.activity_unlink(["mail.mail_activity_data_call"])
             callback._schedule()

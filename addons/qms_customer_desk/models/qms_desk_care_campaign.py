@@ -8,6 +8,8 @@ from markupsafe import Markup, escape
 from odoo import api, fields, models, tools
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.qms_base.models.qms_workflow_mixin import WORKFLOW_TOKEN
+
 _logger = logging.getLogger(__name__)
 
 KINDS = [
@@ -126,16 +128,17 @@ class QmsDeskCareCampaign(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
-            if vals.get("state", "draft") != "draft" and not self.env.context.get(
-                "_qms_desk_care_workflow"
+            if (
+                vals.get("state", "draft") != "draft"
+                and self.env.context.get("_qms_desk_care_workflow") is not WORKFLOW_TOKEN
             ):
                 raise UserError(self.env._("A campaign is planned and sent through its buttons."))
         return super().create(vals_list)
 
     def write(self, vals):
-        if {"state", "date_sent"} & set(vals) and not self.env.context.get(
+        if {"state", "date_sent"} & set(vals) and self.env.context.get(
             "_qms_desk_care_workflow"
-        ):
+        ) is not WORKFLOW_TOKEN:
             raise UserError(self.env._("A campaign is planned and sent through its buttons."))
         if self.filtered(lambda c: c.state == "sent") and set(vals) & SENT_FIELDS:
             raise UserError(self.env._("A campaign that was sent is kept as it went out."))
@@ -147,7 +150,7 @@ class QmsDeskCareCampaign(models.Model):
             raise UserError(self.env._("A campaign that was sent is kept, never deleted."))
 
     def _workflow_write(self, vals):
-        return self.with_context(_qms_desk_care_workflow=True).write(vals)
+        return self.with_context(_qms_desk_care_workflow=WORKFLOW_TOKEN).write(vals)
 
     # ------------------------------------------------------------------
     # Actions
@@ -355,7 +358,7 @@ class QmsDeskCareCampaign(models.Model):
         campaigns = self.browse()
         for holiday in holidays - greeted:
             send_on = self._greeting_day(calendar, holiday, company.qms_desk_greeting_days, today)
-            campaigns |= lang_self.with_context(_qms_desk_care_workflow=True).create(
+            campaigns |= lang_self.with_context(_qms_desk_care_workflow=WORKFLOW_TOKEN).create(
                 {
                     "name": lang_self.env._("Greeting: %(holiday)s", holiday=holiday.name),
                     "kind": "holiday",

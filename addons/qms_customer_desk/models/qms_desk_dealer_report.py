@@ -3,6 +3,8 @@ from datetime import date
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.qms_base.models.qms_workflow_mixin import WORKFLOW_TOKEN
+
 STATES = [("expected", "Expected"), ("received", "Received")]
 
 
@@ -99,9 +101,9 @@ class QmsDeskDealerReport(models.Model):
         return reports
 
     def write(self, vals):
-        if {"state", "date_received"} & set(vals) and not self.env.context.get(
+        if {"state", "date_received"} & set(vals) and self.env.context.get(
             "_qms_desk_dealer_workflow"
-        ):
+        ) is not WORKFLOW_TOKEN:
             raise UserError(self.env._("Dealer data are marked received through the button."))
         if "date_month" in vals:
             raise UserError(self.env._("Plan another month instead of moving this one."))
@@ -112,7 +114,7 @@ class QmsDeskDealerReport(models.Model):
             if report.state != "expected":
                 raise UserError(self.env._("%(report)s was already received.", report=report.name))
         now = fields.Datetime.now()
-        self.with_context(_qms_desk_dealer_workflow=True).write(
+        self.with_context(_qms_desk_dealer_workflow=WORKFLOW_TOKEN).write(
             {"state": "received", "date_received": now}
         )
         self._qms_deadline_close("dealer_data", done=now)

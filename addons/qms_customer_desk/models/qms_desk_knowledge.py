@@ -3,6 +3,8 @@ import re
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.qms_base.models.qms_workflow_mixin import WORKFLOW_TOKEN
+
 KEYWORD_SPLIT = re.compile(r"[,;，；、\s]+")
 KINDS = [
     ("consultation", "Consultation"),
@@ -90,7 +92,10 @@ class QmsDeskKnowledge(models.Model):
         return articles
 
     def write(self, vals):
-        if "state" in vals and not self.env.context.get("_qms_desk_knowledge_workflow"):
+        if (
+            "state" in vals
+            and self.env.context.get("_qms_desk_knowledge_workflow") is not WORKFLOW_TOKEN
+        ):
             raise UserError(self.env._("An article is published through its button."))
         return super().write(vals)
 
@@ -108,7 +113,7 @@ class QmsDeskKnowledge(models.Model):
                     )
                 )
         now = fields.Datetime.now()
-        self.with_context(_qms_desk_knowledge_workflow=True).write(
+        self.with_context(_qms_desk_knowledge_workflow=WORKFLOW_TOKEN).write(
             {"state": "published", "date_published": now}
         )
         self._qms_deadline_close("update", done=now)
@@ -121,7 +126,7 @@ class QmsDeskKnowledge(models.Model):
             if article.state != "published":
                 raise UserError(self.env._("%(number)s is not published yet.", number=article.name))
         now = fields.Datetime.now()
-        self.with_context(_qms_desk_knowledge_workflow=True).write(
+        self.with_context(_qms_desk_knowledge_workflow=WORKFLOW_TOKEN).write(
             {"state": "draft", "date_event": now}
         )
         for article in self:

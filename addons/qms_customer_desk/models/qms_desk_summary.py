@@ -6,6 +6,8 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.qms_base.models.qms_workflow_mixin import WORKFLOW_TOKEN
+
 STATES = [("draft", "To do"), ("done", "Done")]
 
 
@@ -97,9 +99,9 @@ class QmsDeskSummary(models.Model):
         return summaries
 
     def write(self, vals):
-        if {"state", "date_done"} & set(vals) and not self.env.context.get(
+        if {"state", "date_done"} & set(vals) and self.env.context.get(
             "_qms_desk_summary_workflow"
-        ):
+        ) is not WORKFLOW_TOKEN:
             raise UserError(self.env._("A summary is marked done through its button."))
         if "date_month" in vals:
             raise UserError(self.env._("Create the summary of another month instead."))
@@ -120,7 +122,7 @@ class QmsDeskSummary(models.Model):
                     )
                 )
         now = fields.Datetime.now()
-        self.with_context(_qms_desk_summary_workflow=True).write(
+        self.with_context(_qms_desk_summary_workflow=WORKFLOW_TOKEN).write(
             {"state": "done", "date_done": now}
         )
         self._qms_deadline_close("summary", done=now)

@@ -2,6 +2,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import float_is_zero
 
+from odoo.addons.qms_base.models.qms_workflow_mixin import WORKFLOW_TOKEN
+
 STATES = [("open", "Open"), ("closed", "Closed")]
 QUANTITY_FIELDS = (
     "qty_issued",
@@ -120,10 +122,10 @@ class QmsPropertyFlow(models.Model):
                     )
 
     def write(self, vals):
-        if "state" in vals and not self.env.context.get("_qms_flow_action"):
+        if "state" in vals and self.env.context.get("_qms_flow_action") is not WORKFLOW_TOKEN:
             raise UserError(self.env._("A flow record is closed and reopened with its buttons."))
         if any(flow.state == "closed" for flow in self) and set(vals) - {"state", "date_closed"}:
-            if not self.env.context.get("_qms_flow_action"):
+            if self.env.context.get("_qms_flow_action") is not WORKFLOW_TOKEN:
                 raise UserError(self.env._("A closed flow record cannot be changed; reopen it."))
         return super().write(vals)
 
@@ -152,7 +154,7 @@ class QmsPropertyFlow(models.Model):
                         number=flow.name,
                     )
                 )
-        self.with_context(_qms_flow_action=True).write(
+        self.with_context(_qms_flow_action=WORKFLOW_TOKEN).write(
             {"state": "closed", "date_closed": fields.Datetime.now()}
         )
         return True
@@ -161,7 +163,9 @@ class QmsPropertyFlow(models.Model):
         for flow in self:
             if flow.state != "closed":
                 raise UserError(self.env._("%(number)s is not closed.", number=flow.name))
-        self.with_context(_qms_flow_action=True).write({"state": "open", "date_closed": False})
+        self.with_context(_qms_flow_action=WORKFLOW_TOKEN).write(
+            {"state": "open", "date_closed": False}
+        )
         return True
 
     def action_return_scrap(self):
@@ -207,7 +211,7 @@ class QmsPropertyFlow(models.Model):
             }
         )
         picking.action_confirm()
-        self.with_context(_qms_flow_action=True).scrap_return_picking_id = picking
+        self.with_context(_qms_flow_action=WORKFLOW_TOKEN).scrap_return_picking_id = picking
         return True
 
     def action_scrap(self):
