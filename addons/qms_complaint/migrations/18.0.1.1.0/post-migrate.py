@@ -3,9 +3,19 @@ runs as two chained clocks (inform, then the OQC and process QA reports).
 
 The deadline kinds are ``noupdate`` data: the new kinds come with the update;
 the existing closure kind is switched on and the first containment clock
-renamed here."""
+renamed here. The portal rules are ``noupdate`` too: internal complaints (corrective
+actions a low survey score opened) must leave the customers' portal on existing
+databases as well, so the rules get their new domain here."""
 
 from odoo import SUPERUSER_ID, api
+
+PORTAL_RULES = {
+    "qms_complaint.qms_complaint_rule_portal": "[('commercial_partner_id', '=', "
+    "user.partner_id.commercial_partner_id.id), ('feedback_type', '!=', 'internal')]",
+    "qms_complaint.qms_complaint_step_rule_portal": "[('complaint_id.commercial_partner_id', "
+    "'=', user.partner_id.commercial_partner_id.id), "
+    "('complaint_id.feedback_type', '!=', 'internal')]",
+}
 
 
 def migrate(cr, version):
@@ -18,3 +28,7 @@ def migrate(cr, version):
     containment = env.ref("qms_complaint.deadline_kind_containment", raise_if_not_found=False)
     if containment and containment.name == "Containment report":
         containment.with_context(lang="en_US").name = "Inform OQC and process QA"
+    for xmlid, domain in PORTAL_RULES.items():
+        rule = env.ref(xmlid, raise_if_not_found=False)
+        if rule:
+            rule.domain_force = domain
