@@ -198,11 +198,18 @@ def upgrade_reported(case):
 # Quarterly callback draw ---------------------------------------------
 
 
-def draw(case, quarter="1"):
+def draw(case):
+    """A draft draw of a quarter not drawn yet (each fixture call draws anew)."""
     active_contract(case)
-    return case.env["qms.service.callback.draw"].create(
-        {"year": DRAW_YEAR, "quarter": quarter, "seed": 4242, "user_id": admin(case).id}
+    Draw = case.env["qms.service.callback.draw"]
+    drawn = {(d.year, d.quarter) for d in Draw.search([("year", ">=", DRAW_YEAR - 10)])}
+    year, quarter = next(
+        (year, quarter)
+        for year in range(DRAW_YEAR, DRAW_YEAR - 10, -1)
+        for quarter in ("1", "2", "3", "4")
+        if (year, quarter) not in drawn
     )
+    return Draw.create({"year": year, "quarter": quarter, "seed": 4242, "user_id": admin(case).id})
 
 
 @factory("qms.service.callback.draw", "action_draw", "action_cancel")
@@ -212,7 +219,7 @@ def draw_draft(case):
 
 @factory("qms.service.callback.draw")
 def draw_drawn(case):
-    record = draw(case, quarter="2")
+    record = draw(case)
     record.action_draw()
     return record
 
