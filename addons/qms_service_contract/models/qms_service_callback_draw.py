@@ -134,19 +134,26 @@ class QmsServiceCallbackDraw(models.Model):
                     },
                 }
             )
-            lines = self.env["qms.service.callback.draw.line"].create(
-                [
-                    {
-                        "draw_id": draw.id,
-                        "engineer_id": engineer,
-                        "partner_id": customer,
-                        "contract_id": contracts[engineer, customer],
-                        "year_count": counts.get(customer, 0) + 1,
-                        "sequence": index,
-                    }
-                    for engineer in sorted(result)
-                    for index, customer in enumerate(result[engineer])
-                ]
+            # The lines are the draw's result, never entered by hand: users read
+            # them only, the draw writes them.
+            lines = (
+                self.env["qms.service.callback.draw.line"]
+                .sudo()
+                .create(
+                    [
+                        {
+                            "draw_id": draw.id,
+                            "engineer_id": engineer,
+                            "partner_id": customer,
+                            "contract_id": contracts[engineer, customer],
+                            "year_count": counts.get(customer, 0) + 1,
+                            "sequence": index,
+                        }
+                        for engineer in sorted(result)
+                        for index, customer in enumerate(result[engineer])
+                    ]
+                )
+                .sudo(False)
             )
             lines._plan_callback()
             draw.message_post(

@@ -42,9 +42,31 @@ class QmsServiceContract(models.Model):
         "qms.deadline.mixin",
         "qms.sequence.mixin",
         "qms.callback.mixin",
+        "qms.portal.fields.mixin",
     ]
     _order = "date_free_start desc, id desc"
     _qms_sequence_code = "qms.service.contract"
+    # What /my/service-contracts shows the customer; every other field is internal.
+    _qms_portal_fields = (
+        "name",
+        "project_name",
+        "state",
+        "active",
+        "company_id",
+        "partner_id",
+        "commercial_partner_id",
+        "contact_id",
+        "engineer_id",
+        "level_id",
+        "date_free_start",
+        "date_free_end",
+        "date_end",
+        "coverage_state",
+        "line_ids",
+        "period_ids",
+        "access_url",
+        "access_warning",
+    )
     _workflow_fields = frozenset(
         {"state", "date_free_start", "date_ended", "date_last_contact", "date_next_contact"}
     )

@@ -7,6 +7,8 @@ class QmsServiceContractLine(models.Model):
 
     _name = "qms.service.contract.line"
     _description = "Covered Product"
+    _inherit = ["qms.portal.fields.mixin"]
+    _qms_portal_fields = ("contract_id", "company_id", "sequence", "product_id", "lot_id", "name")
     _order = "contract_id, sequence, id"
 
     contract_id = fields.Many2one(

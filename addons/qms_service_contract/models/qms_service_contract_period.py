@@ -7,6 +7,8 @@ class QmsServiceContractPeriod(models.Model):
 
     _name = "qms.service.contract.period"
     _description = "Paid Maintenance Period"
+    _inherit = ["qms.portal.fields.mixin"]
+    _qms_portal_fields = ("contract_id", "company_id", "date_start", "date_end")
     _order = "contract_id, date_start, id"
 
     contract_id = fields.Many2one(

@@ -115,3 +115,16 @@ class TestCallbackDraw(ContractCase):
         draw = self.env["qms.service.callback.draw"].create({"year": YEAR, "quarter": "3"})
         with self.assertRaisesRegex(UserError, "nobody to draw"):
             draw.action_draw()
+
+    def test_quality_user_draws_and_cancels(self):
+        """The draw is made from the form by quality, not by the administrator:
+        the drawn customers are written by the draw, read-only for its user."""
+        draw = (
+            self.env["qms.service.callback.draw"]
+            .with_user(self.owner_user)
+            .create({"year": YEAR, "quarter": "4", "seed": 11, "user_id": self.owner_user.id})
+        )
+        self.assertIs(draw.action_draw(), True)
+        self.assertEqual(len(draw.line_ids), 8)
+        self.assertEqual(set(draw.line_ids.qms_callback_ids.mapped("user_id")), {self.owner_user})
+        self.assertIs(draw.action_cancel(), True)
