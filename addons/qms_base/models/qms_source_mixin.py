@@ -34,7 +34,8 @@ class QmsSourceMixin(models.AbstractModel):
     def action_open_source(self):
         self.ensure_one()
         source = self._source()
-        return source._get_records_action() if source else False
+        # True when the source is gone: over RPC an action answers, never None/False.
+        return source._get_records_action() if source else True
 
     def _sources_of(self, model):
         """The existing source documents of ``self`` (all of ``model``)."""
