@@ -43,7 +43,7 @@ class TestOrderReviewRpc(HttpCase, OrderReviewCase):
         order.action_confirm()
         cases = {
             "say what changes": {"sale_order_id": order.id, "description": "Phone call"},
-            "Wrong value for qms.order.change.requested_by": {
+            "not one of the possible values": {
                 "sale_order_id": order.id,
                 "description": "x",
                 "change_date": True,

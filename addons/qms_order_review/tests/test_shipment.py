@@ -148,7 +148,7 @@ class TestReleaseForShipment(OrderReviewCase):
         self.assertEqual(short.qms_deadline_ids.state, "done")
         # the promised date passes: the deadline engine raises a late delivery
         now = fields.Datetime.now()
-        delivery.sudo().write(
+        delivery.sudo()._qms_workflow_write(
             {
                 "start": now - timedelta(hours=2),
                 "due": now - timedelta(hours=1),
