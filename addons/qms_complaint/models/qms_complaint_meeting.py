@@ -13,7 +13,8 @@ class QmsComplaintMeeting(models.Model):
 
     _name = "qms.complaint.meeting"
     _description = "Complaint Review Meeting"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "qms.workflow.mixin"]
+    _qms_workflow_fields = ("state", "date_approved", "date_sent")
     _order = "date desc, id desc"
 
     complaint_id = fields.Many2one(
@@ -85,7 +86,7 @@ class QmsComplaintMeeting(models.Model):
                         measures=", ".join(incomplete.mapped("name")),
                     )
                 )
-            meeting.state = "signing"
+            meeting._qms_workflow_write({"state": "signing"})
             for attendee in meeting.attendee_ids.filtered(lambda a: not a.user_id.share):
                 meeting.activity_schedule(
                     "mail.mail_activity_data_todo",
@@ -109,7 +110,9 @@ class QmsComplaintMeeting(models.Model):
                         user=meeting.approver_id.name or self.env._("the quality supervisor"),
                     )
                 )
-            meeting.write({"state": "approved", "date_approved": fields.Datetime.now()})
+            meeting._qms_workflow_write(
+                {"state": "approved", "date_approved": fields.Datetime.now()}
+            )
             meeting.measure_ids._create_capas()
             meeting.action_send()
         return True
@@ -141,5 +144,5 @@ class QmsComplaintMeeting(models.Model):
                 subtype_xmlid="mail.mt_comment",
                 message_type="comment",
             )
-            meeting.write({"state": "sent", "date_sent": fields.Datetime.now()})
+            meeting._qms_workflow_write({"state": "sent", "date_sent": fields.Datetime.now()})
         return True

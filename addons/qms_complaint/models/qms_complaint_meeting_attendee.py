@@ -5,6 +5,8 @@ from odoo.exceptions import UserError
 class QmsComplaintMeetingAttendee(models.Model):
     _name = "qms.complaint.meeting.attendee"
     _description = "Complaint Review Meeting Attendee"
+    _inherit = ["qms.workflow.mixin"]
+    _qms_workflow_fields = ("date_signed",)
 
     meeting_id = fields.Many2one(
         "qms.complaint.meeting", required=True, ondelete="cascade", index=True
@@ -22,7 +24,7 @@ class QmsComplaintMeetingAttendee(models.Model):
                 raise UserError(
                     self.env._("Only %(user)s signs for themself.", user=attendee.user_id.name)
                 )
-            attendee.date_signed = fields.Datetime.now()
+            attendee._qms_workflow_write({"date_signed": fields.Datetime.now()})
             attendee.meeting_id.activity_feedback(
                 ["mail.mail_activity_data_todo"], user_id=attendee.user_id.id
             )

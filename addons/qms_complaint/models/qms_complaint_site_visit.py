@@ -12,7 +12,8 @@ class QmsComplaintSiteVisit(models.Model):
 
     _name = "qms.complaint.site.visit"
     _description = "Complaint Visit to the Customer"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "qms.workflow.mixin"]
+    _qms_workflow_fields = ("state", "date_reviewed", "date_visited")
     _order = "date_appointment desc, id desc"
 
     complaint_id = fields.Many2one(
@@ -62,7 +63,7 @@ class QmsComplaintSiteVisit(models.Model):
         for visit in self:
             if not html2plaintext(visit.review_notes or "").strip():
                 raise UserError(self.env._("Write the conclusions of the internal review first."))
-        self.write({"state": "reviewed", "date_reviewed": fields.Datetime.now()})
+        self._qms_workflow_write({"state": "reviewed", "date_reviewed": fields.Datetime.now()})
         return True
 
     def action_done(self):
@@ -71,10 +72,10 @@ class QmsComplaintSiteVisit(models.Model):
         for visit in self:
             if not html2plaintext(visit.findings or "").strip():
                 raise UserError(self.env._("Record what the on-site check found."))
-        self.write({"state": "done", "date_visited": fields.Datetime.now()})
+        self._qms_workflow_write({"state": "done", "date_visited": fields.Datetime.now()})
         return True
 
     def action_cancel(self):
         self._ensure_state("planned", "reviewed")
-        self.write({"state": "cancelled"})
+        self._qms_workflow_write({"state": "cancelled"})
         return True

@@ -202,3 +202,92 @@ def revision(case):
         .sudo()
         .create({"complaint_id": in_progress(case).id, "revision": 0})
     )
+
+
+# ----------------------------------------------------------------------
+# Review meeting minutes, site visits, half-yearly statistics (003 5.4, 000 5.8.6/5.8.9)
+# ----------------------------------------------------------------------
+def meeting(case, submitted=False, signed=False):
+    from odoo import fields  # noqa: PLC0415 (fixtures only)
+
+    record = case.env["qms.complaint.meeting"].create(
+        {
+            "complaint_id": in_progress(case).id,
+            "approver_id": admin(case).id,
+            "minutes": "<p>Gripper worn; sort the stock, replace the pads.</p>",
+            "attendee_ids": [(0, 0, {"user_id": admin(case).id})],
+            "measure_ids": [
+                (
+                    0,
+                    0,
+                    {
+                        "name": "Sort the stock",
+                        "kind": "containment",
+                        "user_id": admin(case).id,
+                        "date_due": fields.Date.today(),
+                    },
+                )
+            ],
+        }
+    )
+    if submitted or signed:
+        record.action_submit()
+    if signed:
+        record.attendee_ids.with_user(admin(case)).action_sign()
+    return record
+
+
+@factory("qms.complaint.meeting", "action_submit")
+def meeting_draft(case):
+    return meeting(case)
+
+
+@factory("qms.complaint.meeting", "action_approve")
+def meeting_signed(case):
+    return meeting(case, signed=True)
+
+
+@factory("qms.complaint.meeting")
+def meeting_any(case):
+    return meeting(case)
+
+
+@factory("qms.complaint.meeting.attendee")
+def meeting_attendee(case):
+    return meeting(case, submitted=True).attendee_ids
+
+
+@factory("qms.complaint.meeting.measure")
+def meeting_measure(case):
+    return meeting(case).measure_ids
+
+
+def site_visit(case, **values):
+    return case.env["qms.complaint.site.visit"].create(
+        {
+            "complaint_id": complaint(case).id,
+            "date_appointment": "2026-03-04 01:00:00",
+            "review_notes": "<p>Bring the limit samples.</p>",
+            "findings": "<p>12 housings scratched at the same spot.</p>",
+            **values,
+        }
+    )
+
+
+@factory("qms.complaint.site.visit", "action_done")
+def site_visit_reviewed(case):
+    visit = site_visit(case)
+    visit.action_review()
+    return visit
+
+
+@factory("qms.complaint.site.visit")
+def site_visit_planned(case):
+    return site_visit(case)
+
+
+@factory("qms.complaint.statistics")
+def statistics(case):
+    return case.env["qms.complaint.statistics"].create(
+        {"date_from": "2026-01-01", "date_to": "2026-06-30"}
+    )
