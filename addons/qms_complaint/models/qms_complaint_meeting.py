@@ -114,10 +114,10 @@ class QmsComplaintMeeting(models.Model):
                 {"state": "approved", "date_approved": fields.Datetime.now()}
             )
             meeting.measure_ids._create_capas()
-            meeting.action_send()
+            meeting._send_minutes()
         return True
 
-    def action_send(self):
+    def _send_minutes(self):
         """E-mail the approved minutes to the heads of the responsible departments."""
         self._ensure_state("approved")
         for meeting in self:
