@@ -21,6 +21,9 @@ class QmsServiceLevel(models.Model):
 
     _name = "qms.service.level"
     _description = "Service Level"
+    _inherit = ["qms.portal.fields.mixin"]
+    # Shared configuration a customer may read; the targets stay internal.
+    _qms_portal_fields = ("name", "code", "sequence", "active", "company_id", "description")
     _order = "sequence, id"
 
     name = fields.Char(required=True, translate=True)

@@ -69,10 +69,40 @@ class QmsServiceRequest(models.Model):
         "portal.mixin",
         "qms.deadline.mixin",
         "qms.sequence.mixin",
+        "qms.portal.fields.mixin",
     ]
     _order = "date_received desc, id desc"
     _qms_sequence_code = "qms.service.request"
     _mail_post_access = "read"
+    # What the customer reads of its request; everything else is internal.
+    _qms_portal_fields = (
+        "name",
+        "title",
+        "state",
+        "channel",
+        "date_received",
+        "partner_id",
+        "commercial_partner_id",
+        "contact_id",
+        "project_name",
+        "product_id",
+        "lot_id",
+        "problem",
+        "special_requirements",
+        "date_required",
+        "urgency",
+        "result",
+        "resolution",
+        "expected_resolution",
+        "date_resolved",
+        "date_closed",
+        "date_customer_accepted",
+        "customer_feedback",
+        "company_id",
+        "access_url",
+        "access_warning",
+        "active",
+    )
 
     active = fields.Boolean(default=True)
     company_id = fields.Many2one(

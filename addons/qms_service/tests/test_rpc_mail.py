@@ -65,7 +65,7 @@ class TestServiceRpc(HttpCase, ServiceCase):
             "A service request needs a customer": self._base(partner_id=False),
             "Unknown Product / equipment: 999999999": self._base(product_id=999999999),
             "belongs to Power board": self._base(lot_id=other_serial.id),
-            "Wrong value for qms.service.request.urgency": self._base(urgency="yesterday"),
+            "Urgency: not one of the possible values": self._base(urgency="yesterday"),
             "cannot be before the request was received": self._base(
                 date_received="2026-03-02 08:00:00", date_required="2026-03-01 08:00:00"
             ),
