@@ -90,6 +90,8 @@ class QmsSample(models.Model):
     _order = "date_requested desc, id desc"
     # What the customer sees of its samples on /my/samples; the rest is internal.
     _qms_portal_fields = (
+        "active",
+        "company_id",
         "name",
         "title",
         "state",

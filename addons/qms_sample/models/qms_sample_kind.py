@@ -22,7 +22,7 @@ class QmsSampleKind(models.Model):
     _inherit = ["qms.portal.fields.mixin"]
     _order = "sequence, id"
     # A customer reads the name of its sample's kind (listed in order); its flow is internal.
-    _qms_portal_fields = ("name", "sequence")
+    _qms_portal_fields = ("name", "sequence", "active")
 
     name = fields.Char(required=True, translate=True)
     code = fields.Char(required=True)
