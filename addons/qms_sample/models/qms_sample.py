@@ -85,8 +85,30 @@ class QmsSample(models.Model):
         "qms.sequence.mixin",
         "qms.capa.mixin",
         "qms.inspection.mixin",
+        "qms.portal.fields.mixin",
     ]
     _order = "date_requested desc, id desc"
+    # What the customer sees of its samples on /my/samples; the rest is internal.
+    _qms_portal_fields = (
+        "active",
+        "company_id",
+        "name",
+        "title",
+        "state",
+        "partner_id",
+        "commercial_partner_id",
+        "kind_id",
+        "product_id",
+        "quantity",
+        "revision",
+        "customer_ref",
+        "customer_comment",
+        "description",
+        "date_requested",
+        "date_shipped",
+        "date_accepted",
+        "access_url",
+    )
     _qms_sequence_code = "qms.sample"
     _mail_post_access = "read"
 

@@ -19,7 +19,10 @@ class QmsSampleKind(models.Model):
 
     _name = "qms.sample.kind"
     _description = "Sample Kind"
+    _inherit = ["qms.portal.fields.mixin"]
     _order = "sequence, id"
+    # A customer reads the name of its sample's kind (listed in order); its flow is internal.
+    _qms_portal_fields = ("name", "sequence", "active")
 
     name = fields.Char(required=True, translate=True)
     code = fields.Char(required=True)

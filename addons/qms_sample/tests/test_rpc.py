@@ -53,7 +53,7 @@ class TestSampleRpc(HttpCase):
                 date_requested="2026-03-10 08:00:00", date_due="2026-03-01"
             ),
             "only through its buttons": self._base(state="sealed"),
-            "Wrong value for qms.sample.source": self._base(source="pigeon"),
+            "Source: not one of the possible values": self._base(source="pigeon"),
             "Unknown Product (id 999999999)": self._base(product_id=999999999),
         }
         for message, values in cases.items():
