@@ -51,6 +51,7 @@ class QmsProperty(models.Model):
         "qms.portal.fields.mixin",
     ]
     _qms_portal_fields = (
+        "active",
         "name",
         "title",
         "state",

@@ -209,5 +209,10 @@ def access_log(case):
 def supply(case):
     order = case.env["sale.order"].create({"partner_id": customer(case).id})
     return case.env["qms.property.supply"].create(
-        {"sale_order_id": order.id, "name": "Customer-supplied copper frames"}
+        {
+            "sale_order_id": order.id,
+            "name": "Customer-supplied copper frames",
+            "quantity": 100,
+            "date_delivery": "2026-12-15",
+        }
     )
