@@ -48,7 +48,27 @@ class QmsProperty(models.Model):
         "qms.inspection.mixin",
         "qms.capa.mixin",
         "qms.loan.mixin",
+        "qms.portal.fields.mixin",
     ]
+    _qms_portal_fields = (
+        "active",
+        "name",
+        "title",
+        "state",
+        "kind_id",
+        "category",
+        "partner_id",
+        "commercial_partner_id",
+        "company_id",
+        "date_received",
+        "date_expiry",
+        "qty_on_hand",
+        "uom_id",
+        "product_id",
+        "access_url",
+        "access_token",
+        "access_warning",
+    )
     _order = "id desc"
     _qms_sequence_code = "qms.property"
     _rec_names_search = ["name", "title"]

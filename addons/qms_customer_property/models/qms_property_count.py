@@ -30,7 +30,24 @@ class QmsPropertyCount(models.Model):
         "qms.deadline.mixin",
         "qms.sequence.mixin",
         "qms.capa.mixin",
+        "qms.portal.fields.mixin",
     ]
+    _qms_portal_fields = (
+        "name",
+        "state",
+        "partner_id",
+        "commercial_partner_id",
+        "company_id",
+        "period_start",
+        "period_end",
+        "line_ids",
+        "date_sent",
+        "date_answered",
+        "customer_note",
+        "access_url",
+        "access_token",
+        "access_warning",
+    )
     _order = "period_start desc, id desc"
     _qms_sequence_code = "qms.property.count"
 

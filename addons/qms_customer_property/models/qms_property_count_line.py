@@ -9,8 +9,21 @@ class QmsPropertyCountLine(models.Model):
     quants, the customer's answer."""
 
     _name = "qms.property.count.line"
+    _inherit = ["qms.portal.fields.mixin"]
     _description = "Customer Property Count Line"
     _order = "count_id, id"
+    _qms_portal_fields = (
+        "count_id",
+        "company_id",
+        "commercial_partner_id",
+        "product_id",
+        "lot_id",
+        "uom_id",
+        "qty_book",
+        "qty_customer",
+        "customer_remark",
+        "state",
+    )
 
     count_id = fields.Many2one("qms.property.count", required=True, ondelete="cascade", index=True)
     # not stored: a count's lines are written by the hundred thousand (one INSERT),

@@ -32,7 +32,24 @@ class QmsPropertyIncident(models.Model):
         "qms.deadline.mixin",
         "qms.sequence.mixin",
         "qms.capa.mixin",
+        "qms.portal.fields.mixin",
     ]
+    _qms_portal_fields = (
+        "name",
+        "state",
+        "incident_type",
+        "property_id",
+        "partner_id",
+        "commercial_partner_id",
+        "company_id",
+        "date_found",
+        "date_reported",
+        "description",
+        "compensation",
+        "access_url",
+        "access_token",
+        "access_warning",
+    )
     _order = "date_found desc, id desc"
     _qms_sequence_code = "qms.property.incident"
 

@@ -23,8 +23,10 @@ class QmsPropertyKind(models.Model):
     its default custodian department and how it is handled."""
 
     _name = "qms.property.kind"
+    _inherit = ["qms.portal.fields.mixin"]
     _description = "Customer Property Kind"
     _order = "sequence, id"
+    _qms_portal_fields = ("name", "sequence", "active", "category", "company_id")
 
     name = fields.Char(required=True, translate=True)
     code = fields.Char(required=True)
