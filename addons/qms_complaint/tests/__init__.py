@@ -12,3 +12,4 @@ from . import test_portal_columns
 from . import test_views
 from . import test_procedures
 from . import test_audit_integrity
+from . import test_reports_zh_tw

@@ -74,6 +74,8 @@ def ready_to_close(case):
     case.env["qms.complaint.verification"].create(
         {"complaint_id": record.id, "checked": "500 modules", "result": "pass"}
     )
+    # D5 needs the general manager's approval of the corrective actions (003 5.4.7).
+    record.action_approve_corrective_actions()
     for _step in range(7):
         record.action_next_step()
     action.result = "AOI installed."
@@ -108,6 +110,9 @@ def not_ours(case):
     "action_notify_team",
     "action_report_containment",
     "action_mark_handled",
+    "action_inform_containment",
+    "action_report_stock",
+    "action_report_wip",
 )
 def started(case):
     return in_progress(case)
@@ -208,7 +213,9 @@ def revision(case):
 # Review meeting minutes, site visits, half-yearly statistics (003 5.4, 000 5.8.6/5.8.9)
 # ----------------------------------------------------------------------
 def meeting(case, submitted=False, signed=False):
-    from odoo import fields  # noqa: PLC0415 (fixtures only)
+    from datetime import timedelta  # noqa: PLC0415 (fixtures only)
+
+    from odoo import fields  # noqa: PLC0415
 
     record = case.env["qms.complaint.meeting"].create(
         {
@@ -224,7 +231,7 @@ def meeting(case, submitted=False, signed=False):
                         "name": "Sort the stock",
                         "kind": "containment",
                         "user_id": admin(case).id,
-                        "date_due": fields.Date.today(),
+                        "date_due": fields.Date.today() + timedelta(days=7),
                     },
                 )
             ],
@@ -291,3 +298,27 @@ def statistics(case):
     return case.env["qms.complaint.statistics"].create(
         {"date_from": "2026-01-01", "date_to": "2026-06-30"}
     )
+
+
+@factory("qms.complaint", "action_approve_corrective_actions")
+def with_planned_actions(case):
+    record = in_progress(case)
+    record._qms_capa_create(
+        [{"title": "AOI on line 3", "kind": "corrective", "user_id": admin(case).id}]
+    )
+    return record
+
+
+@factory("qms.complaint", "action_qc_verify")
+def with_qc_note(case):
+    return in_progress(case, qc_user_id=admin(case).id, qc_note="AOI checked on 3 shifts.")
+
+
+@factory("qms.complaint", "action_qa_confirm_return")
+def returned_batch(case):
+    return complaint(case, return_qa_note="200 units, 12 scratched: rework.")
+
+
+@factory("qms.complaint", "action_send_handling_report")
+def to_report(case):
+    return in_progress(case)

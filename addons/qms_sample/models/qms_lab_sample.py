@@ -236,4 +236,6 @@ class QmsLabSample(models.Model):
 
     def action_print_label(self):
         self.ensure_one()
-        return self.env.ref("qms_sample.action_report_qms_lab_sample_label").report_action(self)
+        return self.env.ref("qms_sample.action_report_qms_lab_sample_label").report_action(
+            self, data={}
+        )

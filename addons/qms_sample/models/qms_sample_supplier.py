@@ -171,4 +171,6 @@ class QmsSample(models.Model):
 
     def action_print_confirmation(self):
         self.ensure_one()
-        return self.env.ref("qms_sample.action_report_qms_sample_confirmation").report_action(self)
+        return self.env.ref("qms_sample.action_report_qms_sample_confirmation").report_action(
+            self, data={}
+        )

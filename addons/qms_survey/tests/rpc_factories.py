@@ -73,6 +73,7 @@ def draft_campaign(case):
     "action_close",
     "action_compute_scores",
     "action_create_improvement_report",
+    "action_review_campaign",
 )
 def out(case):
     record = sent_campaign(case)
@@ -231,3 +232,9 @@ def delivery(case):
             "location_dest_id": case.env.ref("stock.stock_location_customers").id,
         }
     )
+
+
+@factory("qms.survey.visit", "action_send_notice")
+def factory_visit(case):
+    """客户访厂: the customer visits us."""
+    return visit(case, visit_type="factory")
