@@ -54,6 +54,7 @@ class QmsPropertyPersonal(models.Model):
     def _fetch_query(self, query, fields):
         records = super()._fetch_query(query, fields)
         read = sorted({field.name for field in fields} & set(PERSONAL_FIELDS))
-        if records and read and not self.env.context.get("qms_personal_no_log"):
+        # A person reading is logged; the system's own checks (superuser) are not a reader.
+        if records and read and not self.env.su and not self.env.context.get("qms_personal_no_log"):
             self.env["qms.property.access.log"].sudo()._log_reads(records, read)
         return records
