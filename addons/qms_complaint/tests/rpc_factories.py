@@ -71,11 +71,17 @@ def ready_to_close(case):
     action = record._qms_capa_create(
         [{"title": "AOI on line 3", "kind": "corrective", "user_id": admin(case).id}]
     )
+    # D6: verified on an improved prototype and on a production batch, and by QC (003 5.4.8).
     case.env["qms.complaint.verification"].create(
-        {"complaint_id": record.id, "checked": "500 modules", "result": "pass"}
+        [
+            {"complaint_id": record.id, "stage": stage, "checked": "500 modules", "result": "pass"}
+            for stage in ("prototype", "batch")
+        ]
     )
     # D5 needs the general manager's approval of the corrective actions (003 5.4.7).
     record.action_approve_corrective_actions()
+    record.write({"qc_user_id": admin(case).id, "qc_note": "AOI checked on 3 shifts."})
+    record.action_qc_verify()
     for _step in range(7):
         record.action_next_step()
     action.result = "AOI installed."

@@ -237,4 +237,4 @@ def delivery(case):
 @factory("qms.survey.visit", "action_send_notice")
 def factory_visit(case):
     """客户访厂: the customer visits us."""
-    return visit(case, visit_type="factory")
+    return visit(case, visit_type="factory", attendee_ids=[(6, 0, admin(case).ids)])
