@@ -51,7 +51,6 @@ def seed_survey_campaign(env, size):
         {
             "title": f"Bench {size}",
             "survey_id": survey.id,
-            "state": "sent",
             "weight_ids": [
                 Command.create({"module_id": modules["overall"].id, "weight": 40}),
                 Command.create({"module_id": modules["service"].id, "weight": 30}),
@@ -59,6 +58,8 @@ def seed_survey_campaign(env, size):
             ],
         }
     )
+    # Seeded as already sent: the workflow write stands in for the send button.
+    campaign._qms_workflow_write({"state": "sent"})
     # Columns other addons make NOT NULL without a database default (e.g. account).
     cr.execute(
         """SELECT column_name FROM information_schema.columns
@@ -90,10 +91,10 @@ def seed_survey_campaign(env, size):
     cr.execute(
         """
         INSERT INTO qms_survey_invitation
-               (campaign_id, company_id, user_id, partner_id, contact_id, channel, state,
+               (campaign_id, company_id, user_id, partner_id, contact_id, channel, source, state,
                 date_sent, answer_date, sent_count, returned_count, campaign_date,
                 create_date, write_date, create_uid, write_uid)
-        SELECT %(campaign)s, %(company)s, %(uid)s, p, p, 'email', 'returned',
+        SELECT %(campaign)s, %(company)s, %(uid)s, p, p, 'email', 'customer', 'returned',
                now() - interval '3 days', now() - interval '1 day',
                1, 1, now() - interval '3 days', now(), now(), 1, 1
           FROM unnest(%(partners)s::int[]) p
