@@ -172,7 +172,9 @@ def cancelled_visit(case):
 @factory("qms.capa", "action_survey_verify_from_next_campaign")
 def survey_capa(case):
     """A low total in one campaign, the same customer scored higher in the next."""
-    first = sent_campaign(case)
+    # sending keeps an earlier send date: the first campaign is an hour older
+    first = campaign(case, date_send=fields.Datetime.now() - timedelta(hours=1))
+    first.action_send()
     invitation = first.invitation_ids
     answer = invitation.user_input_id
     bad = first.survey_id.question_ids.suggested_answer_ids.filtered(lambda a: a.value == "Bad")
@@ -182,9 +184,7 @@ def survey_capa(case):
     # verified by someone else than its owner
     capa.write({"result": "Called the customer.", "user_id": case.env.ref("base.user_root").id})
     capa.action_done()
-    second = first.copy(
-        {"date_send": fields.Datetime.now() + timedelta(minutes=1), "title": "RPC next"}
-    )
+    second = first.copy({"date_send": fields.Datetime.now(), "title": "RPC next"})
     second.write({"invitation_ids": [Command.create({"contact_id": invitation.contact_id.id})]})
     second.action_send()
     again = second.invitation_ids.user_input_id

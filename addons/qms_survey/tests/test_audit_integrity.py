@@ -58,7 +58,9 @@ class TestAuditIntegrity(SurveyCase):
         campaign = self._campaign()
         invitation_a, invitation_b = self._send(campaign)
         self._answer(invitation_a, self._all("Average"))
+        # half returned, none satisfied: both improvement reports come before closing
         campaign.action_create_improvement_report()
+        campaign.action_create_satisfaction_report()
         campaign.action_close()
         figures = (campaign.score_avg, campaign.return_rate, campaign.returned_count)
         self._answer(invitation_b, self._all("Very satisfied"), at=cst(2026, 3, 20, 9, 0))
