@@ -8,7 +8,7 @@
     "author": "QMS for Odoo",
     "license": "AGPL-3",
     "application": True,
-    "depends": ["mail", "hr", "resource", "quality_control_oca", "report_xlsx"],
+    "depends": ["mail", "portal", "hr", "resource", "quality_control_oca", "report_xlsx"],
     "external_dependencies": {"python": ["xlsxwriter", "openpyxl"]},
     "data": [
         "security/qms_security.xml",

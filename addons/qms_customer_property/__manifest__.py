@@ -26,6 +26,7 @@
         "data/qms_deadline_kind_data.xml",
         "data/maintenance_kind_data.xml",
         "data/qc_test_data.xml",
+        "data/mail_activity_type_data.xml",
         "data/mail_template_data.xml",
         "data/ir_cron_data.xml",
         "wizard/qms_property_loan_wizard_views.xml",

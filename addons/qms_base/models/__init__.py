@@ -1,4 +1,5 @@
 from . import base
+from . import ir_sequence
 from . import qms_workflow_mixin
 from . import qms_portal_fields_mixin
 from . import qms_deadline_kind

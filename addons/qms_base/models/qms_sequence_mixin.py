@@ -1,3 +1,5 @@
+from collections import defaultdict
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
@@ -19,22 +21,52 @@ class QmsSequenceMixin(models.AbstractModel):
 
     @api.model_create_multi
     def create(self, vals_list):
+        """Numbers the records in groups sharing one sequence and date: one draw
+        per group, so creating many records does not cost queries per record."""
+        self._qms_check_input(*vals_list)  # the number reads the raw company and date
+        groups = defaultdict(list)
         for vals in vals_list:
-            self._qms_check_input(vals)  # the number reads the raw company and date
             if vals.get("name", "/") == "/":
-                vals["name"] = self._qms_next_number(vals)
+                # repr: raw RPC values may be unhashable; the checks refuse them later
+                groups[repr(self._qms_number_group(vals))].append(vals)
+        for group in groups.values():
+            sequence = self._qms_number_sequence(group[0])
+            numbers = sequence._qms_next_numbers(
+                len(group), sequence_date=self._qms_number_date(group[0])
+            )
+            for vals, number in zip(group, numbers, strict=True):
+                vals["name"] = number
         return super().create(vals_list)
 
     @api.model
-    def _qms_next_number(self, vals):
+    def _qms_number_group(self, vals):
+        """Records created with these ``vals`` draw from the same sequence on the
+        same date when their keys are equal."""
+        return (vals.get("company_id") or self.env.company.id, self._qms_number_date(vals))
+
+    @api.model
+    def _qms_number_date(self, vals):
+        """The date that picks the sequence's yearly range."""
+        return vals.get("date")
+
+    @api.model
+    def _qms_number_sequence(self, vals):
+        """The ``ir.sequence`` that numbers a record created with ``vals``."""
         company = self.env["res.company"].browse(vals.get("company_id")) or self.env.company
-        number = (
-            self.env["ir.sequence"]
-            .with_company(company)
-            .next_by_code(self._qms_sequence_code, sequence_date=vals.get("date"))
+        self.env["ir.sequence"].check_access("read")
+        sequence = self.env["ir.sequence"].search(
+            [("code", "=", self._qms_sequence_code), ("company_id", "in", [company.id, False])],
+            order="company_id",
+            limit=1,
         )
-        if not number:
+        if not sequence:
             raise UserError(
                 self.env._("No sequence %(code)s is configured.", code=self._qms_sequence_code)
             )
-        return number
+        return sequence.with_company(company)
+
+    @api.model
+    def _qms_next_number(self, vals):
+        """The number of one record created with ``vals``."""
+        sequence = self._qms_number_sequence(vals)
+        return sequence._qms_next_numbers(1, sequence_date=self._qms_number_date(vals))[0]

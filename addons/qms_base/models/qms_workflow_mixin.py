@@ -68,3 +68,17 @@ class QmsWorkflowMixin(models.AbstractModel):
     def _qms_workflow_write(self, vals):
         """Write guarded fields: for the action methods only."""
         return self.with_context(**{WORKFLOW_KEY: WORKFLOW_TOKEN}).write(vals)
+
+    def _qms_ensure_state(self, *states):
+        """Refuse an action on a record that is not in one of ``states``,
+        naming the record and the state it is in."""
+        labels = dict(self._fields["state"]._description_selection(self.env))
+        for record in self:
+            if record.state not in states:
+                raise UserError(
+                    self.env._(
+                        "%(record)s is “%(state)s”: this action is not possible now.",
+                        record=record.display_name,
+                        state=labels.get(record.state, record.state),
+                    )
+                )

@@ -11,3 +11,4 @@ from . import test_deadline_company
 from . import test_inspection_mixin
 from . import test_loan
 from . import test_rpc_actions
+from . import test_sequence

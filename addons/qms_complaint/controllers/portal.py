@@ -5,29 +5,24 @@ import math
 from werkzeug.urls import url_encode
 
 from odoo import Command, http
-from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
+from odoo.exceptions import UserError, ValidationError
 from odoo.http import request
 from odoo.tools import plaintext2html
 
-from odoo.addons.portal.controllers.portal import CustomerPortal
-from odoo.addons.portal.controllers.portal import pager as portal_pager
+from odoo.addons.qms_base.controllers.portal import QmsCustomerPortal
 
 REPORT_8D = "qms_complaint.action_report_qms_complaint_8d"
 OPEN_STATES = ("draft", "in_progress")
 
 
-class QmsComplaintPortal(CustomerPortal):
+class QmsComplaintPortal(QmsCustomerPortal):
     # ------------------------------------------------------------------
     # Home
     # ------------------------------------------------------------------
     def _prepare_home_portal_values(self, counters):
         values = super()._prepare_home_portal_values(counters)
         if "complaint_count" in counters:
-            Complaint = request.env["qms.complaint"]
-            # No sudo: the portal record rule limits the count to the user's company.
-            values["complaint_count"] = (
-                Complaint.search_count([]) if Complaint.has_access("read") else 0
-            )
+            values["complaint_count"] = self._qms_portal_count("qms.complaint")
         return values
 
     # ------------------------------------------------------------------
@@ -55,44 +50,21 @@ class QmsComplaintPortal(CustomerPortal):
         website=True,
     )
     def portal_my_complaints(self, page=1, sortby=None, filterby=None, **kw):
-        Complaint = request.env["qms.complaint"]
-        values = self._prepare_portal_layout_values()
-        sortings = self._complaint_searchbar_sortings()
-        filters = self._complaint_searchbar_filters()
-        sortby = sortby if sortby in sortings else "date"
-        filterby = filterby if filterby in filters else "all"
-        domain = filters[filterby]["domain"]
-        readable = Complaint.has_access("read")
-        # No sudo: only the complaints the user may read (portal record rule).
-        count = Complaint.search_count(domain) if readable else 0
-        pager = portal_pager(
-            url="/my/complaints",
-            url_args={"sortby": sortby, "filterby": filterby},
-            total=count,
+        complaints, values = self._qms_portal_list(
+            "qms.complaint",
+            "/my/complaints",
             page=page,
-            step=self._items_per_page,
+            sortby=sortby,
+            filterby=filterby,
+            sortings=self._complaint_searchbar_sortings(),
+            filters=self._complaint_searchbar_filters(),
+            history="my_complaints_history",
+            page_size=self._items_per_page,
         )
-        complaints = (
-            Complaint.search(
-                domain,
-                order=sortings[sortby]["order"],
-                limit=self._items_per_page,
-                offset=pager["offset"],
-            )
-            if readable
-            else Complaint
-        )
-        request.session["my_complaints_history"] = complaints.ids[:100]
         values.update(
             {
                 "complaints": complaints,
                 "page_name": "complaint",
-                "default_url": "/my/complaints",
-                "pager": pager,
-                "searchbar_sortings": sortings,
-                "sortby": sortby,
-                "searchbar_filters": filters,
-                "filterby": filterby,
                 "can_create": self._complaint_can_create(),
             }
         )
@@ -112,19 +84,9 @@ class QmsComplaintPortal(CustomerPortal):
     ):
         """Another customer's complaint is "not found": its existence is not disclosed;
         so is an internal corrective action, even with its token."""
-        try:
-            complaint_sudo = self._document_check_access(
-                "qms.complaint", complaint_id, access_token
-            )
-            if complaint_sudo.feedback_type == "internal":
-                raise MissingError(request.env._("Internal record."))
-        except MissingError:
-            raise request.not_found() from None
-        except AccessError:
-            if request.env.user._is_public():
-                query = url_encode({"redirect": request.httprequest.full_path})
-                return request.redirect(f"/web/login?{query}")
-            raise request.not_found() from None
+        complaint_sudo = self._qms_portal_document("qms.complaint", complaint_id, access_token)
+        if complaint_sudo.feedback_type == "internal":
+            raise request.not_found()
 
         if report_type in ("html", "pdf", "text"):
             if not complaint_sudo.date_report_sent or not self._complaint_report():

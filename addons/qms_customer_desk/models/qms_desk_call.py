@@ -15,11 +15,6 @@ OUTCOMES = [
 STATES = [("open", "Taken"), ("done", "Done")]
 OPEN_COMPLAINT_STATES = ("draft", "in_progress")
 TITLE_LENGTH = 80
-# Written by the action methods only (under WORKFLOW_KEY in the context).
-WORKFLOW_FIELDS = {"state", "outcome", "complaint_id"}
-WORKFLOW_KEY = "_qms_desk_call_workflow"
-# An object, not a string: an RPC call cannot pass it in its context.
-WORKFLOW_TOKEN = object()
 
 
 class QmsDeskCall(models.Model):
@@ -34,7 +29,9 @@ class QmsDeskCall(models.Model):
 
     _name = "qms.desk.call"
     _description = "Hotline Call"
-    _inherit = ["mail.thread", "qms.sequence.mixin"]
+    _inherit = ["mail.thread", "qms.sequence.mixin", "qms.workflow.mixin"]
+    # written by the action methods only (_qms_workflow_write)
+    _qms_workflow_fields = ("state", "outcome", "complaint_id")
     _order = "date_call desc, id desc"
     _qms_sequence_code = "qms.desk.call"
 
@@ -201,32 +198,7 @@ class QmsDeskCall(models.Model):
         for vals in vals_list:
             if not (vals.get("caller_number") or "").strip():
                 raise ValidationError(self.env._("A call needs the caller's number."))
-            self._check_workflow_values(
-                {k: v for k, v in vals.items() if v and not (k == "state" and v == "open")}
-            )
         return super().create(vals_list)
-
-    def write(self, vals):
-        self._check_workflow_values(vals)
-        return super().write(vals)
-
-    def _check_workflow_values(self, vals):
-        if self.env.context.get(WORKFLOW_KEY) is WORKFLOW_TOKEN:
-            return
-        refused = sorted(WORKFLOW_FIELDS & set(vals))
-        if refused:
-            raise UserError(
-                self.env._(
-                    "%(fields)s of a call change only through its buttons "
-                    "(consultation, complaint, suggestion, done), never directly.",
-                    fields=", ".join(
-                        self._fields[name]._description_string(self.env) for name in refused
-                    ),
-                )
-            )
-
-    def _workflow_write(self, vals):
-        return self.with_context(**{WORKFLOW_KEY: WORKFLOW_TOKEN}).write(vals)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_open(self):
@@ -258,7 +230,7 @@ class QmsDeskCall(models.Model):
     def action_done(self):
         """Nothing to record (a wrong number, a call back already logged)."""
         self._ensure_open()
-        self._workflow_write({"state": "done", "outcome": "none"})
+        self._qms_workflow_write({"state": "done", "outcome": "none"})
         return True
 
     def action_search_knowledge(self):
@@ -371,7 +343,7 @@ class QmsDeskCall(models.Model):
                     "date_received": call.date_call,
                 }
             )
-            call._workflow_write(
+            call._qms_workflow_write(
                 {"state": "done", "outcome": feedback_type, "complaint_id": complaint.id}
             )
             complaint.message_post(

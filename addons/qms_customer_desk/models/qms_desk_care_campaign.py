@@ -8,7 +8,7 @@ from markupsafe import Markup, escape
 from odoo import api, fields, models, tools
 from odoo.exceptions import UserError, ValidationError
 
-from odoo.addons.qms_base.models.qms_workflow_mixin import WORKFLOW_TOKEN
+from odoo.addons.qms_base.models.qms_workflow_mixin import WORKFLOW_KEY, WORKFLOW_TOKEN
 
 _logger = logging.getLogger(__name__)
 
@@ -51,7 +51,8 @@ class QmsDeskCareCampaign(models.Model):
 
     _name = "qms.desk.care.campaign"
     _description = "Customer Care Campaign"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "qms.workflow.mixin"]
+    _qms_workflow_fields = ("state", "date_sent")
     _order = "date_planned desc, id desc"
 
     name = fields.Char(required=True, tracking=True)
@@ -125,21 +126,7 @@ class QmsDeskCareCampaign(models.Model):
     # ------------------------------------------------------------------
     # CRUD
     # ------------------------------------------------------------------
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            if (
-                vals.get("state", "draft") != "draft"
-                and self.env.context.get("_qms_desk_care_workflow") is not WORKFLOW_TOKEN
-            ):
-                raise UserError(self.env._("A campaign is planned and sent through its buttons."))
-        return super().create(vals_list)
-
     def write(self, vals):
-        if {"state", "date_sent"} & set(vals) and self.env.context.get(
-            "_qms_desk_care_workflow"
-        ) is not WORKFLOW_TOKEN:
-            raise UserError(self.env._("A campaign is planned and sent through its buttons."))
         if self.filtered(lambda c: c.state == "sent") and set(vals) & SENT_FIELDS:
             raise UserError(self.env._("A campaign that was sent is kept as it went out."))
         return super().write(vals)
@@ -149,49 +136,35 @@ class QmsDeskCareCampaign(models.Model):
         if any(campaign.state == "sent" for campaign in self):
             raise UserError(self.env._("A campaign that was sent is kept, never deleted."))
 
-    def _workflow_write(self, vals):
-        return self.with_context(_qms_desk_care_workflow=WORKFLOW_TOKEN).write(vals)
-
     # ------------------------------------------------------------------
     # Actions
     # ------------------------------------------------------------------
-    def _ensure_state(self, *states):
-        labels = dict(self._fields["state"]._description_selection(self.env))
-        for campaign in self:
-            if campaign.state not in states:
-                raise UserError(
-                    self.env._(
-                        "%(campaign)s is “%(state)s”: this action is not possible now.",
-                        campaign=campaign.name,
-                        state=labels[campaign.state],
-                    )
-                )
 
     def action_plan(self):
-        self._ensure_state("draft")
+        self._qms_ensure_state("draft")
         for campaign in self:
             if not campaign.body or not campaign.body.striptags().strip():
                 raise UserError(
                     self.env._("%(campaign)s: write the e-mail text first.", campaign=campaign.name)
                 )
-        self._workflow_write({"state": "planned"})
+        self._qms_workflow_write({"state": "planned"})
         return True
 
     def action_send(self):
         """Send now (a planned campaign; the scheduler sends them on their date)."""
-        self._ensure_state("planned")
+        self._qms_ensure_state("planned")
         for campaign in self:
             campaign._send()
         return True
 
     def action_cancel(self):
-        self._ensure_state("draft", "planned")
-        self._workflow_write({"state": "cancelled"})
+        self._qms_ensure_state("draft", "planned")
+        self._qms_workflow_write({"state": "cancelled"})
         return True
 
     def action_reset_draft(self):
-        self._ensure_state("cancelled", "planned")
-        self._workflow_write({"state": "draft"})
+        self._qms_ensure_state("cancelled", "planned")
+        self._qms_workflow_write({"state": "draft"})
         return True
 
     # ------------------------------------------------------------------
@@ -236,7 +209,7 @@ class QmsDeskCareCampaign(models.Model):
             if use_sms and (customer.mobile or customer.phone):
                 lines.append(campaign._send_sms(customer))
         self.env["qms.desk.care.message"].sudo().create(lines)
-        self._workflow_write({"state": "sent", "date_sent": fields.Datetime.now()})
+        self._qms_workflow_write({"state": "sent", "date_sent": fields.Datetime.now()})
         self.message_post(
             body=self.env._("Sent to %(count)s customer(s).", count=len(customers)),
             subtype_xmlid="mail.mt_note",
@@ -358,7 +331,7 @@ class QmsDeskCareCampaign(models.Model):
         campaigns = self.browse()
         for holiday in holidays - greeted:
             send_on = self._greeting_day(calendar, holiday, company.qms_desk_greeting_days, today)
-            campaigns |= lang_self.with_context(_qms_desk_care_workflow=WORKFLOW_TOKEN).create(
+            campaigns |= lang_self.with_context(**{WORKFLOW_KEY: WORKFLOW_TOKEN}).create(
                 {
                     "name": lang_self.env._("Greeting: %(holiday)s", holiday=holiday.name),
                     "kind": "holiday",

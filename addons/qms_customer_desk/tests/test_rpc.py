@@ -45,7 +45,7 @@ class TestDeskRpc(HttpCase, DeskCase):
                 "state": "done",
                 "summary": "RPC bad",
             },
-            "Outcome of a call change only through its buttons": {
+            "Outcome of Hotline Call change only through its buttons": {
                 "caller_number": "13900001111",
                 "outcome": "complaint",
                 "summary": "RPC bad",

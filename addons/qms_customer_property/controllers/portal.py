@@ -1,10 +1,10 @@
 """Customer portal: /my/property (what we hold, counts to confirm, incidents)."""
 
 from odoo import http
-from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
+from odoo.exceptions import UserError, ValidationError
 from odoo.http import request
 
-from odoo.addons.portal.controllers.portal import CustomerPortal
+from odoo.addons.qms_base.controllers.portal import QmsCustomerPortal
 
 from ..models.qms_property import HELD_STATES
 
@@ -12,16 +12,12 @@ from ..models.qms_property import HELD_STATES
 PROPERTY_PAGE_SIZE = 80
 
 
-class QmsPropertyPortal(CustomerPortal):
+class QmsPropertyPortal(QmsCustomerPortal):
     def _prepare_home_portal_values(self, counters):
         values = super()._prepare_home_portal_values(counters)
         if "property_count" in counters:
-            Property = request.env["qms.property"]
-            # No sudo: the portal record rule limits it to the user's company.
-            values["property_count"] = (
-                Property.search_count([("state", "in", HELD_STATES)])
-                if Property.has_access("read")
-                else 0
+            values["property_count"] = self._qms_portal_count(
+                "qms.property", [("state", "in", HELD_STATES)]
             )
         return values
 
@@ -51,15 +47,9 @@ class QmsPropertyPortal(CustomerPortal):
         )
         return request.render("qms_customer_property.portal_my_property", values)
 
-    def _property_document(self, model, record_id, access_token):
-        try:
-            return self._document_check_access(model, record_id, access_token)
-        except (AccessError, MissingError):
-            raise request.not_found() from None
-
     @http.route(["/my/property/<int:item_id>"], type="http", auth="user", website=True)
     def portal_my_property_item(self, item_id, access_token=None, **kw):
-        item_sudo = self._property_document("qms.property", item_id, access_token)
+        item_sudo = self._qms_portal_document("qms.property", item_id, access_token)
         values = self._prepare_portal_layout_values()
         values.update({"item": item_sudo, "page_name": "property_item"})
         return request.render("qms_customer_property.portal_my_property_item", values)
@@ -68,7 +58,9 @@ class QmsPropertyPortal(CustomerPortal):
         ["/my/property/incidents/<int:incident_id>"], type="http", auth="user", website=True
     )
     def portal_my_property_incident(self, incident_id, access_token=None, **kw):
-        incident_sudo = self._property_document("qms.property.incident", incident_id, access_token)
+        incident_sudo = self._qms_portal_document(
+            "qms.property.incident", incident_id, access_token
+        )
         values = self._get_page_view_values(
             incident_sudo, access_token, {"incident": incident_sudo}, "my_incidents_history", False
         )
@@ -77,7 +69,7 @@ class QmsPropertyPortal(CustomerPortal):
 
     @http.route(["/my/property/counts/<int:count_id>"], type="http", auth="user", website=True)
     def portal_my_property_count(self, count_id, access_token=None, error=None, done=None, **kw):
-        count_sudo = self._property_document("qms.property.count", count_id, access_token)
+        count_sudo = self._qms_portal_document("qms.property.count", count_id, access_token)
         values = self._get_page_view_values(
             count_sudo, access_token, {"count": count_sudo}, "my_counts_history", False
         )
@@ -98,7 +90,7 @@ class QmsPropertyPortal(CustomerPortal):
     )
     def portal_my_property_count_answer(self, count_id, access_token=None, **post):
         """Confirm the whole count, or dispute the ticked lines with the customer's figures."""
-        count_sudo = self._property_document("qms.property.count", count_id, access_token)
+        count_sudo = self._qms_portal_document("qms.property.count", count_id, access_token)
         partner = request.env.user.partner_id
         note = (post.get("note") or "").strip()[:2000] or None
         try:

@@ -1,5 +1,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import float_is_zero
 
 STATES = [
     ("draft", "Announced"),
@@ -12,6 +13,8 @@ STATES = [
 ]
 # What we hold for the customer (portal, partner button, counts).
 HELD_STATES = ("received", "accepted", "nonconforming")
+# the activity that asks sales to agree a receipt difference with the customer
+DIFFERENCE_ACTIVITY = "qms_customer_property.mail_activity_receipt_difference"
 CONDITIONS = [
     ("good", "Good"),
     ("worn", "Worn"),
@@ -22,11 +25,6 @@ END_DISPOSITIONS = [
     ("return", "Return to the customer"),
     ("archive", "Archive (keep on file)"),
 ]
-# Written by the action methods only (under WORKFLOW_KEY in the context).
-WORKFLOW_FIELDS = {"state", "name", "date_received", "date_closed"}
-WORKFLOW_KEY = "_qms_property_workflow"
-# An object, not a string: an RPC call cannot pass it in its context.
-WORKFLOW_TOKEN = object()
 
 
 class QmsProperty(models.Model):
@@ -49,7 +47,9 @@ class QmsProperty(models.Model):
         "qms.capa.mixin",
         "qms.loan.mixin",
         "qms.portal.fields.mixin",
+        "qms.workflow.mixin",
     ]
+    _qms_workflow_fields = ("state", "name", "date_received", "date_closed")
     _qms_portal_fields = (
         "active",
         "name",
@@ -218,69 +218,7 @@ class QmsProperty(models.Model):
         for vals in vals_list:
             if not vals.get("partner_id"):
                 raise ValidationError(self.env._("Customer property needs a customer."))
-            self._check_input(vals)
-            self._check_workflow_values(
-                {
-                    name: value
-                    for name, value in vals.items()
-                    if value
-                    and not (name == "name" and value == "/")
-                    and not (name == "state" and value == "draft")
-                }
-            )
         return super().create(vals_list)
-
-    def write(self, vals):
-        self._check_workflow_values(vals)
-        self._check_input(vals)
-        return super().write(vals)
-
-    @api.model
-    def _check_input(self, vals):
-        """Clear errors for what other systems may send wrong (RPC): unknown
-        records, dates that are not dates."""
-        for name, value in vals.items():
-            field = self._fields.get(name)
-            if not field or not value:
-                continue
-            if field.type == "many2one" and isinstance(value, int):
-                if not self.env[field.comodel_name].sudo().browse(value).exists():
-                    raise ValidationError(
-                        self.env._(
-                            "%(field)s: there is no record %(id)s.",
-                            field=field._description_string(self.env),
-                            id=value,
-                        )
-                    )
-            elif field.type in ("date", "datetime") and isinstance(value, str):
-                try:
-                    field.convert_to_cache(value, self)
-                except ValueError:
-                    raise ValidationError(
-                        self.env._(
-                            "%(field)s: “%(value)s” is not a date (YYYY-MM-DD).",
-                            field=field._description_string(self.env),
-                            value=value[:40],
-                        )
-                    ) from None
-
-    def _check_workflow_values(self, vals):
-        if self.env.context.get(WORKFLOW_KEY) is WORKFLOW_TOKEN:
-            return
-        refused = sorted(WORKFLOW_FIELDS & set(vals))
-        if refused:
-            raise UserError(
-                self.env._(
-                    "%(fields)s of customer property change only through its buttons "
-                    "(receive, accept, return…), never directly.",
-                    fields=", ".join(
-                        self._fields[name]._description_string(self.env) for name in refused
-                    ),
-                )
-            )
-
-    def _workflow_write(self, vals):
-        return self.with_context(**{WORKFLOW_KEY: WORKFLOW_TOKEN}).write(vals)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_draft(self):
@@ -290,22 +228,11 @@ class QmsProperty(models.Model):
     # ------------------------------------------------------------------
     # Actions
     # ------------------------------------------------------------------
-    def _ensure_state(self, *states):
-        labels = dict(self._fields["state"]._description_selection(self.env))
-        for item in self:
-            if item.state not in states:
-                raise UserError(
-                    self.env._(
-                        "%(number)s is “%(state)s”: this action is not possible now.",
-                        number=item.name,
-                        state=labels[item.state],
-                    )
-                )
 
     def action_receive(self):
         """Items that are not stock (tools, drawings…) are received here;
         stock arrives through its receipt (``action_create_receipt``)."""
-        self._ensure_state("draft")
+        self._qms_ensure_state("draft")
         for item in self:
             if item.category == "stock":
                 raise UserError(
@@ -319,18 +246,20 @@ class QmsProperty(models.Model):
 
     def _on_received(self):
         for item in self:
-            item._workflow_write({"state": "received", "date_received": fields.Datetime.now()})
+            item._qms_workflow_write({"state": "received", "date_received": fields.Datetime.now()})
+            if item._receipt_difference_open():
+                item._schedule_difference_negotiation()
             if item.kind_id.inspection_required:
                 item._start_inspection()
             else:
-                item._workflow_write({"state": "accepted"})
+                item._qms_workflow_write({"state": "accepted"})
 
     def action_inspect(self):
         """A new incoming inspection (e.g. a re-inspection the customer asked for)."""
-        self._ensure_state("received", "nonconforming")
+        self._qms_ensure_state("received", "nonconforming")
         for item in self:
             if item.state == "nonconforming":
-                item._workflow_write({"state": "received"})
+                item._qms_workflow_write({"state": "received"})
             item._start_inspection()
         return True
 
@@ -347,13 +276,21 @@ class QmsProperty(models.Model):
     def _qms_inspection_finished(self, inspections):
         for item in self.filtered(lambda i: i.state == "received"):
             result = item.qms_inspection_result
-            if result == "passed":
+            if result == "passed" and item._receipt_difference_open():
+                item.message_post(
+                    body=self.env._(
+                        "Incoming inspection passed. The property is accepted once the "
+                        "difference against the delivery list is agreed with the customer."
+                    ),
+                    subtype_xmlid="mail.mt_note",
+                )
+            elif result == "passed":
                 item.action_accept()
             elif result == "failed":
                 item.action_reject()
 
     def action_accept(self):
-        self._ensure_state("received")
+        self._qms_ensure_state("received")
         for item in self:
             if item.kind_id.inspection_required and item.qms_inspection_result != "passed":
                 raise UserError(
@@ -361,20 +298,59 @@ class QmsProperty(models.Model):
                         "%(number)s: the incoming inspection must pass first.", number=item.name
                     )
                 )
-        self._workflow_write({"state": "accepted"})
+            if item._receipt_difference_open():
+                raise UserError(
+                    self.env._(
+                        "%(number)s: %(received)s received against %(listed)s on the customer's "
+                        "delivery list. Record what was agreed with the customer about the "
+                        "difference first.",
+                        number=item.name,
+                        received=item.qty_received,
+                        listed=item.qty_announced,
+                    )
+                )
+        self._qms_workflow_write({"state": "accepted"})
+        self.activity_feedback(
+            [DIFFERENCE_ACTIVITY], feedback=self.env._("Difference agreed; property accepted.")
+        )
         return True
+
+    def _receipt_difference_open(self):
+        """Received differs from the customer's delivery list and nothing agreed yet."""
+        self.ensure_one()
+        rounding = self.product_id.uom_id.rounding or 0.01
+        return (
+            not float_is_zero(self.qty_difference, precision_rounding=rounding)
+            and not (self.sudo().difference_note or "").strip()
+        )
+
+    def _schedule_difference_negotiation(self):
+        """差异协商: the customer's salesperson settles the difference with the customer."""
+        self.ensure_one()
+        self.activity_schedule(
+            DIFFERENCE_ACTIVITY,
+            user_id=(self.commercial_partner_id.user_id or self.user_id or self.env.user).id,
+            note=self.env._(
+                "%(item)s: %(received)s received, %(listed)s on delivery list %(list)s. "
+                "Agree the difference with the customer and record it.",
+                item=self.display_name,
+                received=self.qty_received,
+                listed=self.qty_announced,
+                list=self.customer_ref or "-",
+            ),
+        )
 
     def action_reject(self):
         """Nonconforming: isolated, and the customer is told (nonconforming report)."""
-        self._ensure_state("received")
-        self._workflow_write({"state": "nonconforming"})
+        self._qms_ensure_state("received")
+        self._qms_workflow_write({"state": "nonconforming"})
         for item in self:
             item._isolate()
             item._notify_customer("qms_customer_property.mail_template_property_nonconforming")
         return True
 
     def action_spot_check(self):
-        self._ensure_state("accepted", "nonconforming")
+        self._qms_ensure_state("accepted", "nonconforming")
         self.write({"date_last_check": fields.Date.context_today(self)})
         for item in self:
             item.message_post(body=self.env._("Spot check done."))
@@ -382,20 +358,22 @@ class QmsProperty(models.Model):
 
     def action_return(self):
         """Back to the customer: stock goes out on a return transfer (owner kept)."""
-        self._ensure_state("received", "accepted", "nonconforming")
+        self._qms_ensure_state("received", "accepted", "nonconforming")
         self._check_not_lent()
         for item in self:
             if item.category == "stock" and item.qty_on_hand:
                 item._create_return()
             else:
-                item._workflow_write({"state": "returned", "date_closed": fields.Datetime.now()})
+                item._qms_workflow_write(
+                    {"state": "returned", "date_closed": fields.Datetime.now()}
+                )
         return True
 
     def action_archive_property(self):
         """End of project, the customer chose to have it archived (kept on file)."""
-        self._ensure_state("accepted", "nonconforming")
+        self._qms_ensure_state("accepted", "nonconforming")
         self._check_not_lent()
-        self._workflow_write({"state": "archived", "date_closed": fields.Datetime.now()})
+        self._qms_workflow_write({"state": "archived", "date_closed": fields.Datetime.now()})
         return True
 
     def action_end_project(self):
@@ -415,8 +393,8 @@ class QmsProperty(models.Model):
         return True
 
     def action_cancel(self):
-        self._ensure_state("draft")
-        self._workflow_write({"state": "cancelled"})
+        self._qms_ensure_state("draft")
+        self._qms_workflow_write({"state": "cancelled"})
         return True
 
     def action_view_incidents(self):

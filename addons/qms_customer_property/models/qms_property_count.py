@@ -12,8 +12,6 @@ STATES = [
     ("closed", "Differences closed"),
     ("cancelled", "Cancelled"),
 ]
-WORKFLOW_KEY = "_qms_property_count_workflow"
-WORKFLOW_TOKEN = object()
 
 
 class QmsPropertyCount(models.Model):
@@ -31,7 +29,9 @@ class QmsPropertyCount(models.Model):
         "qms.sequence.mixin",
         "qms.capa.mixin",
         "qms.portal.fields.mixin",
+        "qms.workflow.mixin",
     ]
+    _qms_workflow_fields = ("state",)
     _qms_portal_fields = (
         "name",
         "state",
@@ -103,26 +103,6 @@ class QmsPropertyCount(models.Model):
             count.access_url = f"/my/property/counts/{count.id}"
         return result
 
-    def write(self, vals):
-        if "state" in vals and self.env.context.get(WORKFLOW_KEY) is not WORKFLOW_TOKEN:
-            raise UserError(self.env._("A count changes state through its buttons only."))
-        return super().write(vals)
-
-    def _workflow_write(self, vals):
-        return self.with_context(**{WORKFLOW_KEY: WORKFLOW_TOKEN}).write(vals)
-
-    def _ensure_state(self, *states):
-        labels = dict(self._fields["state"]._description_selection(self.env))
-        for count in self:
-            if count.state not in states:
-                raise UserError(
-                    self.env._(
-                        "%(number)s is “%(state)s”: this action is not possible now.",
-                        number=count.name,
-                        state=labels[count.state],
-                    )
-                )
-
     def _qms_deadline_company(self):
         self.ensure_one()
         return self.company_id
@@ -132,12 +112,12 @@ class QmsPropertyCount(models.Model):
     # ------------------------------------------------------------------
     def action_send(self):
         """To the customer's portal (and by e-mail) for written confirmation."""
-        self._ensure_state("draft")
+        self._qms_ensure_state("draft")
         template = self.env.ref(
             "qms_customer_property.mail_template_property_count", raise_if_not_found=False
         )
         for count in self:
-            count._workflow_write({"state": "sent", "date_sent": fields.Datetime.now()})
+            count._qms_workflow_write({"state": "sent", "date_sent": fields.Datetime.now()})
             count._portal_ensure_token()
             count.message_subscribe(partner_ids=count.partner_id.ids)
             if template:
@@ -147,7 +127,7 @@ class QmsPropertyCount(models.Model):
 
     def action_confirm(self, partner=None, note=None):
         """The customer confirms every line (portal, or recorded from its signed copy)."""
-        self._ensure_state("sent")
+        self._qms_ensure_state("sent")
         self.line_ids._set_answer("confirmed")
         self._answer("confirmed", partner, note)
         self._qms_deadline_close("count_confirm")
@@ -157,7 +137,7 @@ class QmsPropertyCount(models.Model):
         """``answers``: ``{line_id: (customer quantity, remark)}`` for the lines the
         customer disputes; the other lines are confirmed."""
         self.ensure_one()
-        self._ensure_state("sent")
+        self._qms_ensure_state("sent")
         if not answers or not isinstance(answers, dict):
             raise UserError(self.env._("Say which lines you dispute."))
         try:
@@ -188,7 +168,7 @@ class QmsPropertyCount(models.Model):
 
     def _answer(self, state, partner, note):
         for count in self:
-            count._workflow_write(
+            count._qms_workflow_write(
                 {
                     "state": state,
                     "date_answered": fields.Datetime.now(),
@@ -199,7 +179,7 @@ class QmsPropertyCount(models.Model):
 
     def action_close_investigation(self):
         """Every disputed line explained: the differences are closed."""
-        self._ensure_state("disputed")
+        self._qms_ensure_state("disputed")
         for count in self:
             if not (count.investigation or "").strip():
                 raise UserError(
@@ -208,14 +188,14 @@ class QmsPropertyCount(models.Model):
                         number=count.name,
                     )
                 )
-        self._workflow_write({"state": "closed"})
+        self._qms_workflow_write({"state": "closed"})
         self._qms_deadline_close("count_investigate")
         return True
 
     def action_cancel(self):
-        self._ensure_state("draft", "sent")
+        self._qms_ensure_state("draft", "sent")
         self._qms_deadline_cancel()
-        self._workflow_write({"state": "cancelled"})
+        self._qms_workflow_write({"state": "cancelled"})
         return True
 
     # ------------------------------------------------------------------

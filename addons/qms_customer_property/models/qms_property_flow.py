@@ -77,7 +77,12 @@ class QmsPropertyFlow(models.Model):
         help="Issued − consumed − scrap − returned.",
     )
     return_scrap = fields.Boolean(
-        "Scrap back to the customer", help="The order says scrap is returned to the customer."
+        "Scrap back to the customer",
+        compute="_compute_return_scrap",
+        store=True,
+        readonly=False,
+        help="The order says scrap is returned to the customer (its contract terms); "
+        "set by hand for a record without an order.",
     )
     scrap_return_picking_id = fields.Many2one(
         "stock.picking", string="Scrap returned on", readonly=True, copy=False
@@ -85,6 +90,11 @@ class QmsPropertyFlow(models.Model):
     difference_explanation = fields.Text("Explanation of the difference")
     scrap_cause = fields.Text("Cause of the scrap")
     date_closed = fields.Datetime("Closed on", readonly=True)
+
+    @api.depends("sale_order_id.qms_property_return_scrap")
+    def _compute_return_scrap(self):
+        for flow in self.filtered("sale_order_id"):
+            flow.return_scrap = flow.sale_order_id.qms_property_return_scrap
 
     @api.depends("scrap_ids.state", "scrap_ids.scrap_qty", "scrap_ids.product_id")
     def _compute_qty_scrap(self):

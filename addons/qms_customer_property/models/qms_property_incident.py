@@ -14,8 +14,6 @@ STATES = [
     ("closed", "Closed"),
     ("cancelled", "Cancelled"),
 ]
-WORKFLOW_KEY = "_qms_property_incident_workflow"
-WORKFLOW_TOKEN = object()
 
 
 class QmsPropertyIncident(models.Model):
@@ -33,7 +31,9 @@ class QmsPropertyIncident(models.Model):
         "qms.sequence.mixin",
         "qms.capa.mixin",
         "qms.portal.fields.mixin",
+        "qms.workflow.mixin",
     ]
+    _qms_workflow_fields = ("state",)
     _qms_portal_fields = (
         "name",
         "state",
@@ -141,26 +141,6 @@ class QmsPropertyIncident(models.Model):
                 )
         return incidents
 
-    def write(self, vals):
-        if "state" in vals and self.env.context.get(WORKFLOW_KEY) is not WORKFLOW_TOKEN:
-            raise UserError(self.env._("An incident changes state through its buttons only."))
-        return super().write(vals)
-
-    def _workflow_write(self, vals):
-        return self.with_context(**{WORKFLOW_KEY: WORKFLOW_TOKEN}).write(vals)
-
-    def _ensure_state(self, *states):
-        labels = dict(self._fields["state"]._description_selection(self.env))
-        for incident in self:
-            if incident.state not in states:
-                raise UserError(
-                    self.env._(
-                        "%(number)s is “%(state)s”: this action is not possible now.",
-                        number=incident.name,
-                        state=labels[incident.state],
-                    )
-                )
-
     def _qms_deadline_company(self):
         self.ensure_one()
         return self.company_id
@@ -170,12 +150,14 @@ class QmsPropertyIncident(models.Model):
     # ------------------------------------------------------------------
     def action_report(self):
         """The report to the customer: e-mail, and visible on its portal."""
-        self._ensure_state("draft")
+        self._qms_ensure_state("draft")
         template = self.env.ref(
             "qms_customer_property.mail_template_property_incident", raise_if_not_found=False
         )
         for incident in self:
-            incident._workflow_write({"state": "reported", "date_reported": fields.Datetime.now()})
+            incident._qms_workflow_write(
+                {"state": "reported", "date_reported": fields.Datetime.now()}
+            )
             incident._portal_ensure_token()
             incident.message_subscribe(partner_ids=incident.commercial_partner_id.ids)
             if template:
@@ -184,7 +166,7 @@ class QmsPropertyIncident(models.Model):
         return True
 
     def action_agree_compensation(self):
-        self._ensure_state("reported")
+        self._qms_ensure_state("reported")
         for incident in self:
             if not (incident.compensation or "").strip():
                 raise UserError(
@@ -193,21 +175,21 @@ class QmsPropertyIncident(models.Model):
                         number=incident.name,
                     )
                 )
-        self._workflow_write({"state": "agreed"})
+        self._qms_workflow_write({"state": "agreed"})
         return True
 
     def action_close(self):
-        self._ensure_state("agreed")
+        self._qms_ensure_state("agreed")
         for incident in self:
             if not (incident.cause or "").strip():
                 raise UserError(
                     self.env._("%(number)s: record the cause first.", number=incident.name)
                 )
-        self._workflow_write({"state": "closed"})
+        self._qms_workflow_write({"state": "closed"})
         return True
 
     def action_cancel(self):
-        self._ensure_state("draft")
+        self._qms_ensure_state("draft")
         self._qms_deadline_cancel()
-        self._workflow_write({"state": "cancelled"})
+        self._qms_workflow_write({"state": "cancelled"})
         return True

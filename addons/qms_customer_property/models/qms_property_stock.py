@@ -89,7 +89,7 @@ class QmsProperty(models.Model):
         """A receipt with the customer as owner into its own location, for the
         quantity on the delivery list (the keeper enters what arrived)."""
         self.ensure_one()
-        self._ensure_state("draft")
+        self._qms_ensure_state("draft")
         if self.category != "stock":
             raise UserError(
                 self.env._(
@@ -145,7 +145,9 @@ class QmsProperty(models.Model):
         elif picking.qms_property_role == "return" and self.state != "returned":
             self.invalidate_recordset(["qty_on_hand"])
             if float_is_zero(self.qty_on_hand, precision_rounding=self.product_id.uom_id.rounding):
-                self._workflow_write({"state": "returned", "date_closed": fields.Datetime.now()})
+                self._qms_workflow_write(
+                    {"state": "returned", "date_closed": fields.Datetime.now()}
+                )
 
     def _owned_transfer(self, role, destination, quantity):
         """A transfer of the customer's own quants (the picking type reserves the

@@ -13,6 +13,11 @@ class SaleOrder(models.Model):
     qms_property_performance = fields.Text("Performance of the supplied goods")
     qms_property_test_methods = fields.Text("Test methods")
     qms_property_storage = fields.Text("Storage and use conditions")
+    qms_property_return_scrap = fields.Boolean(
+        "Scrap of supplied goods returned",
+        help="The customer wants the scrap of the goods it supplied back: the flow "
+        "records of this order return it.",
+    )
     qms_property_count = fields.Integer("Property", compute="_compute_qms_property_count")
 
     def _compute_qms_property_count(self):

@@ -25,7 +25,7 @@ def item(case, kind="property_kind_drawing", state=None, **values):
         }
     )
     if state:
-        record._workflow_write({"state": state})
+        record._qms_workflow_write({"state": state})
     return record
 
 

@@ -55,7 +55,11 @@ class TestFlowRecord(PropertyCase):
         scrap.action_validate()
         with self.assertRaisesRegex(UserError, "does not send scrap back"):
             flow.action_return_scrap()
-        flow.return_scrap = True
+        order = self.env["sale.order"].create(
+            {"partner_id": self.customer.id, "qms_property_return_scrap": True}
+        )
+        flow.sale_order_id = order
+        self.assertTrue(flow.return_scrap, "the order's contract terms say so")
         self.assertIs(flow.action_return_scrap(), True)
         picking = flow.scrap_return_picking_id
         self.assertEqual(picking.location_id, scrap.scrap_location_id)

@@ -51,11 +51,11 @@ class TestPropertyRpc(HttpCase, PropertyCase):
     def test_bad_input_is_refused_and_leaves_nothing(self):
         cases = {
             "needs a customer": self._values(partner_id=False),
-            "there is no record 999999": self._values(product_id=999999),
+            "no such record (got 999999)": self._values(product_id=999999),
             "Quantities cannot be negative": self._values(qty_announced=-5),
-            "is not a date": self._values(date_expiry="31/12/2026"),
+            "not a valid date": self._values(date_expiry="31/12/2026"),
             "choose the product": self._values(product_id=False),
-            "Wrong value for qms.property.condition": self._values(condition="melted"),
+            "not one of the possible values": self._values(condition="melted"),
             "change only through its buttons": self._values(state="accepted"),
         }
         for message, values in cases.items():

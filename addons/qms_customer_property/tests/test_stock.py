@@ -1,5 +1,5 @@
 from odoo import Command
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 from .common import PropertyCase
 
@@ -46,6 +46,24 @@ class TestOwnerTaggedStock(PropertyCase):
         item.receipt_picking_id.with_context(cancel_backorder=True)._action_done()
         self.assertEqual(item.qty_received, 96)
         self.assertEqual(item.qty_difference, -4)
+        # 差异协商: the salesperson agrees the difference with the customer
+        negotiation = item.activity_ids.filtered(
+            lambda a: (
+                a.activity_type_id
+                == self.env.ref("qms_customer_property.mail_activity_receipt_difference")
+            )
+        )
+        self.assertEqual(len(negotiation), 1)
+        self.assertIn("96", negotiation.note)
+        if item.qms_inspection_ids:
+            self._answer_inspection(item, ok=True)
+        self.assertEqual(item.state, "received", "a passed inspection waits for the agreement")
+        with self.assertRaisesRegex(UserError, "Record what was agreed"):
+            item.action_accept()
+        item.difference_note = "4 frames short: the customer sends them with the next lot."
+        item.action_accept()
+        self.assertEqual(item.state, "accepted")
+        self.assertFalse(negotiation.exists(), "the negotiation is done")
 
     def test_our_delivery_never_reserves_customer_owned_quants(self):
         self._received(qty=100)

@@ -3,24 +3,20 @@
 from werkzeug.urls import url_encode
 
 from odoo import http
-from odoo.exceptions import AccessError, MissingError, UserError
+from odoo.exceptions import UserError
 from odoo.http import request
 
-from odoo.addons.portal.controllers.portal import CustomerPortal
-from odoo.addons.portal.controllers.portal import pager as portal_pager
+from odoo.addons.qms_base.controllers.portal import QmsCustomerPortal
 
 REPORT_CONFIRMATION = "qms_sample.action_report_qms_sample_confirmation"
-SAMPLES_PER_PAGE = 20
 DECIDED_STATES = ("accepted", "rejected", "sealed", "disposed")
 
 
-class QmsSamplePortal(CustomerPortal):
+class QmsSamplePortal(QmsCustomerPortal):
     def _prepare_home_portal_values(self, counters):
         values = super()._prepare_home_portal_values(counters)
         if "sample_count" in counters:
-            Sample = request.env["qms.sample"]
-            # No sudo: the portal record rule limits the count to the user's company.
-            values["sample_count"] = Sample.search_count([]) if Sample.has_access("read") else 0
+            values["sample_count"] = self._qms_portal_count("qms.sample")
         return values
 
     def _sample_searchbar_sortings(self):
@@ -45,64 +41,25 @@ class QmsSamplePortal(CustomerPortal):
         ["/my/samples", "/my/samples/page/<int:page>"], type="http", auth="user", website=True
     )
     def portal_my_samples(self, page=1, sortby=None, filterby=None, **kw):
-        Sample = request.env["qms.sample"]
-        values = self._prepare_portal_layout_values()
-        sortings = self._sample_searchbar_sortings()
-        filters = self._sample_searchbar_filters()
-        sortby = sortby if sortby in sortings else "date"
-        filterby = filterby if filterby in filters else "all"
-        domain = filters[filterby]["domain"]
-        readable = Sample.has_access("read")
-        count = Sample.search_count(domain) if readable else 0
-        pager = portal_pager(
-            url="/my/samples",
-            url_args={"sortby": sortby, "filterby": filterby},
-            total=count,
+        samples, values = self._qms_portal_list(
+            "qms.sample",
+            "/my/samples",
             page=page,
-            step=SAMPLES_PER_PAGE,
+            sortby=sortby,
+            filterby=filterby,
+            sortings=self._sample_searchbar_sortings(),
+            filters=self._sample_searchbar_filters(),
+            history="my_samples_history",
         )
-        samples = (
-            Sample.search(
-                domain,
-                order=sortings[sortby]["order"],
-                limit=SAMPLES_PER_PAGE,
-                offset=pager["offset"],
-            )
-            if readable
-            else Sample
-        )
-        request.session["my_samples_history"] = samples.ids[:100]
-        values.update(
-            {
-                "samples": samples,
-                "page_name": "sample",
-                "default_url": "/my/samples",
-                "pager": pager,
-                "searchbar_sortings": sortings,
-                "sortby": sortby,
-                "searchbar_filters": filters,
-                "filterby": filterby,
-            }
-        )
+        values.update({"samples": samples, "page_name": "sample"})
         return request.render("qms_sample.portal_my_samples", values)
-
-    def _sample_check_access(self, sample_id, access_token=None):
-        try:
-            return self._document_check_access("qms.sample", sample_id, access_token)
-        except (AccessError, MissingError):
-            return None
 
     @http.route(["/my/samples/<int:sample_id>"], type="http", auth="public", website=True)
     def portal_my_sample(
         self, sample_id, access_token=None, report_type=None, download=False, **kw
     ):
         """Another customer's sample is "not found": its existence is not disclosed."""
-        sample_sudo = self._sample_check_access(sample_id, access_token)
-        if sample_sudo is None:
-            if request.env.user._is_public():
-                query = url_encode({"redirect": request.httprequest.full_path})
-                return request.redirect(f"/web/login?{query}")
-            raise request.not_found()
+        sample_sudo = self._qms_portal_document("qms.sample", sample_id, access_token)
         if report_type in ("html", "pdf", "text"):
             return self._show_report(
                 model=sample_sudo,
@@ -140,9 +97,7 @@ class QmsSamplePortal(CustomerPortal):
     )
     def portal_sample_decision(self, sample_id, decision=None, comment=None, **kw):
         """The customer approves or rejects (with its reason) a sample sent to it."""
-        sample_sudo = self._sample_check_access(sample_id, kw.get("access_token"))
-        if sample_sudo is None:
-            raise request.not_found()
+        sample_sudo = self._qms_portal_document("qms.sample", sample_id, kw.get("access_token"))
         comment = (comment or "").strip()
         signer = request.env.user.partner_id.name
         try:

@@ -6,8 +6,6 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from .qms_sample import check_references
-
 
 class QmsHsfReport(models.Model):
     """An environmental / HSF test report (环保测试信息清单, 004 5.3.1 e):
@@ -156,8 +154,6 @@ class QmsHsfReport(models.Model):
     # ------------------------------------------------------------------
     @api.model_create_multi
     def create(self, vals_list):
-        for vals in vals_list:
-            check_references(self, vals)
         reports = super().create(vals_list)
         reports._plan_expiry()
         return reports

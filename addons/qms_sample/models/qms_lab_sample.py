@@ -22,8 +22,6 @@ RECEIPT_CHECKS = (
     "check_grade",
     "check_complete",
 )
-WORKFLOW_KEY = "_qms_lab_sample_workflow"
-WORKFLOW_TOKEN = object()
 
 
 class QmsLabSample(models.Model):
@@ -37,7 +35,9 @@ class QmsLabSample(models.Model):
         "mail.activity.mixin",
         "qms.sequence.mixin",
         "qms.inspection.mixin",
+        "qms.workflow.mixin",
     ]
+    _qms_workflow_fields = ("state",)
     _order = "date_received desc, id desc"
     _qms_sequence_code = "qms.lab.sample"
 
@@ -103,42 +103,25 @@ class QmsLabSample(models.Model):
             if sample.quantity <= 0:
                 raise ValidationError(self.env._("A lab sample has a positive quantity."))
 
-    def write(self, vals):
-        if "state" in vals and self.env.context.get(WORKFLOW_KEY) is not WORKFLOW_TOKEN:
-            raise UserError(self.env._("The state of a lab sample changes through its buttons."))
-        return super().write(vals)
-
     @api.ondelete(at_uninstall=False)
     def _unlink_only_received(self):
         if any(sample.state != "received" for sample in self):
             raise UserError(self.env._("A lab sample in the lab is archived, never deleted."))
 
     def _set_state(self, state, **vals):
-        self.with_context(**{WORKFLOW_KEY: WORKFLOW_TOKEN}).write({"state": state, **vals})
+        self._qms_workflow_write({"state": state, **vals})
         self._qms_lab_state_changed()
 
     def _qms_lab_state_changed(self):
         """Hook after each state change (e.g. the complaint that asked for it)."""
         return None
 
-    def _ensure_state(self, *states):
-        labels = dict(self._fields["state"]._description_selection(self.env))
-        for sample in self:
-            if sample.state not in states:
-                raise UserError(
-                    self.env._(
-                        "%(number)s is “%(state)s”: this action is not possible now.",
-                        number=sample.name,
-                        state=labels[sample.state],
-                    )
-                )
-
     # ------------------------------------------------------------------
     # Actions
     # ------------------------------------------------------------------
     def action_accept(self):
         """Receipt checked: the sample waits for its test in the "to test" area."""
-        self._ensure_state("received")
+        self._qms_ensure_state("received")
         for sample in self:
             if not sample.check_fit:
                 raise UserError(
@@ -163,7 +146,7 @@ class QmsLabSample(models.Model):
 
     def action_start_test(self, test=None):
         """In test; with ``test`` (a qc.test) an inspection records its results."""
-        self._ensure_state("awaiting", "tested")
+        self._qms_ensure_state("awaiting", "tested")
         for sample in self:
             if test:
                 sample._qms_inspection_create(test, qty=sample.quantity)
@@ -171,7 +154,7 @@ class QmsLabSample(models.Model):
         return True
 
     def action_finish_test(self, tests_done=None):
-        self._ensure_state("in_test")
+        self._qms_ensure_state("in_test")
         for sample in self:
             if sample.qms_inspection_result == "pending":
                 raise UserError(
@@ -192,7 +175,7 @@ class QmsLabSample(models.Model):
 
     def action_return(self, note=None):
         """Back to the customer, as agreed at receipt (4.4.6)."""
-        self._ensure_state("tested")
+        self._qms_ensure_state("tested")
         for sample in self:
             if sample.disposal_way != "return":
                 raise UserError(
@@ -209,7 +192,7 @@ class QmsLabSample(models.Model):
 
     def action_dispose(self, note=None):
         """Handed to manufacturing engineering for disposal, as agreed (4.4.6)."""
-        self._ensure_state("tested")
+        self._qms_ensure_state("tested")
         for sample in self:
             if sample.disposal_way != "dispose":
                 raise UserError(

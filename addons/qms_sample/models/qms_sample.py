@@ -32,40 +32,6 @@ CUSTOMER_TYPES = [
 OPEN_STATES = ("draft", "making", "inspection", "approved", "shipped")
 QMS_USER = "qms_base.group_qms_user"
 
-# Written by the action methods only (under WORKFLOW_KEY in the context).
-WORKFLOW_FIELDS = {
-    "state",
-    "name",
-    "date_accepted",
-    "date_rejected",
-    "date_sealed",
-    "date_validity_start",
-    "date_disposed",
-    "date_shipped",
-    "engineering_signer_id",
-    "qa_signer_id",
-    "date_engineering_signed",
-    "date_qa_signed",
-}
-WORKFLOW_KEY = "_qms_sample_workflow"
-# An object, not a string: an RPC call cannot pass it in its context.
-WORKFLOW_TOKEN = object()
-
-
-def check_references(model, vals):
-    """A clear error for an id that names no record (RPC), before the database's."""
-    for name, value in vals.items():
-        field = model._fields.get(name)
-        if field and field.type == "many2one" and isinstance(value, int) and value:
-            if not model.env[field.comodel_name].sudo().browse(value).exists():
-                raise ValidationError(
-                    model.env._(
-                        "Unknown %(field)s (id %(id)s).",
-                        field=field._description_string(model.env),
-                        id=value,
-                    )
-                )
-
 
 class QmsSample(models.Model):
     """A sample (004 样品管理控制程序): from request to sealed reference.
@@ -86,8 +52,24 @@ class QmsSample(models.Model):
         "qms.capa.mixin",
         "qms.inspection.mixin",
         "qms.portal.fields.mixin",
+        "qms.workflow.mixin",
     ]
     _order = "date_requested desc, id desc"
+    # written by the action methods only (_qms_workflow_write)
+    _qms_workflow_fields = (
+        "state",
+        "name",
+        "date_accepted",
+        "date_rejected",
+        "date_sealed",
+        "date_validity_start",
+        "date_disposed",
+        "date_shipped",
+        "engineering_signer_id",
+        "qa_signer_id",
+        "date_engineering_signed",
+        "date_qa_signed",
+    )
     # What the customer sees of its samples on /my/samples; the rest is internal.
     _qms_portal_fields = (
         "active",
@@ -247,52 +229,20 @@ class QmsSample(models.Model):
         for vals in vals_list:
             if not vals.get("kind_id"):
                 raise ValidationError(self.env._("A sample needs its kind."))
-            self._check_references(vals)
-            self._check_workflow_values(
-                {
-                    name: value
-                    for name, value in vals.items()
-                    if value
-                    and not (name == "name" and value == "/")
-                    and not (name == "state" and value == "draft")
-                }
-            )
         return super().create(vals_list)
 
-    def write(self, vals):
-        self._check_workflow_values(vals)
-        self._check_references(vals)
-        return super().write(vals)
+    @api.model
+    def _qms_number_group(self, vals):
+        return (*super()._qms_number_group(vals), vals.get("kind_id"))
 
     @api.model
-    def _check_references(self, vals):
-        check_references(self, vals)
-
-    @api.model
-    def _qms_next_number(self, vals):
+    def _qms_number_sequence(self, vals):
         """The kind's own sequence numbers the sample."""
         kind = self.env["qms.sample.kind"].browse(vals.get("kind_id")).exists()
         if not kind:
             raise ValidationError(self.env._("A sample needs its kind."))
         company = self.env["res.company"].browse(vals.get("company_id")) or self.env.company
-        return kind.sequence_id.sudo().with_company(company).next_by_id()
-
-    def _check_workflow_values(self, vals):
-        if self.env.context.get(WORKFLOW_KEY) is WORKFLOW_TOKEN:
-            return
-        refused = sorted(WORKFLOW_FIELDS & set(vals))
-        if refused:
-            raise UserError(
-                self.env._(
-                    "%(fields)s of a sample change only through its buttons, never directly.",
-                    fields=", ".join(
-                        self._fields[name]._description_string(self.env) for name in refused
-                    ),
-                )
-            )
-
-    def _workflow_write(self, vals):
-        return self.with_context(**{WORKFLOW_KEY: WORKFLOW_TOKEN}).write(vals)
+        return kind.sequence_id.sudo().with_company(company)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_draft(self):
@@ -307,17 +257,6 @@ class QmsSample(models.Model):
     def _state_label(self, state=None):
         return dict(self._fields["state"]._description_selection(self.env))[state or self.state]
 
-    def _ensure_state(self, *states):
-        for sample in self:
-            if sample.state not in states:
-                raise UserError(
-                    self.env._(
-                        "%(number)s is “%(state)s”: this action is not possible now.",
-                        number=sample.name,
-                        state=sample._state_label(),
-                    )
-                )
-
     def _end_of_day(self, day):
         """The last second of ``day`` on the company calendar, as naive UTC."""
         self.ensure_one()
@@ -328,7 +267,7 @@ class QmsSample(models.Model):
 
     def action_start(self):
         """Engineering starts making the sample (004 4.1.2; 000 4.1.4)."""
-        self._ensure_state("draft")
+        self._qms_ensure_state("draft")
         for sample in self:
             if sample.category in ("supplier", "concession"):
                 raise UserError(
@@ -336,7 +275,7 @@ class QmsSample(models.Model):
                 )
             if not sample.user_id:
                 raise UserError(self.env._("Choose the engineer who makes the sample."))
-            sample._workflow_write({"state": "making"})
+            sample._qms_workflow_write({"state": "making"})
             due = sample._end_of_day(sample.date_due) if sample.date_due else None
             now = fields.Datetime.now()
             sample._qms_deadline_open("making", start=now, due=due and max(due, now))
@@ -345,7 +284,7 @@ class QmsSample(models.Model):
     def action_start_inspection(self):
         """QA inspects the sample (样品检验记录) on the shared inspection engine."""
         for sample in self:
-            sample._ensure_state("making" if sample.category != "supplier" else "draft")
+            sample._qms_ensure_state("making" if sample.category != "supplier" else "draft")
             sample._check_inspection_ready()
             test = sample.test_id or sample.kind_id.test_id
             if not test:
@@ -355,7 +294,7 @@ class QmsSample(models.Model):
                         number=sample.name,
                     )
                 )
-            sample._workflow_write({"state": "inspection"})
+            sample._qms_workflow_write({"state": "inspection"})
             sample._qms_deadline_close("making")
             sample._qms_inspection_create(
                 test, qty=sample.qty_tested or sample.quantity, user=sample.qa_user_id or None
@@ -393,7 +332,7 @@ class QmsSample(models.Model):
 
     def action_approve(self):
         """Inspection passed: approved (to ship, or accepted for internal kinds)."""
-        self._ensure_state("inspection", "making")
+        self._qms_ensure_state("inspection", "making")
         for sample in self:
             if sample.state == "making" and sample.kind_id.requires_inspection:
                 raise UserError(self.env._("%(number)s is inspected first.", number=sample.name))
@@ -407,7 +346,7 @@ class QmsSample(models.Model):
             sample._check_approval_ready()
             sample._qms_deadline_close("making")
             if sample.kind_id.requires_shipment:
-                sample._workflow_write({"state": "approved"})
+                sample._qms_workflow_write({"state": "approved"})
             else:
                 sample._accept()
         return True
@@ -419,19 +358,19 @@ class QmsSample(models.Model):
     def _accept(self):
         now = fields.Datetime.now()
         for sample in self:
-            sample._workflow_write({"state": "accepted", "date_accepted": now})
+            sample._qms_workflow_write({"state": "accepted", "date_accepted": now})
             sample._qms_deadline_close("decision")
         return True
 
     def action_reject(self, reason=None):
         """Not OK (NG): rejected with its reason; the concerns add what follows."""
-        self._ensure_state("inspection", "approved", "shipped", "making")
+        self._qms_ensure_state("inspection", "approved", "shipped", "making")
         if not (reason or "").strip():
             raise UserError(self.env._("Give the reason why the sample is rejected."))
         now = fields.Datetime.now()
         for sample in self:
             sample.rejection_reason = reason
-            sample._workflow_write({"state": "rejected", "date_rejected": now})
+            sample._qms_workflow_write({"state": "rejected", "date_rejected": now})
             sample._qms_deadline_cancel()
             sample.message_post(
                 body=self.env._("Rejected: %(reason)s", reason=reason),
@@ -446,7 +385,7 @@ class QmsSample(models.Model):
 
     def action_new_revision(self):
         """A rejected sample is made again: the next revision, from the same request."""
-        self._ensure_state("rejected")
+        self._qms_ensure_state("rejected")
         self.ensure_one()
         new = self.copy(
             {
@@ -460,12 +399,12 @@ class QmsSample(models.Model):
         return new._get_records_action(name=self.env._("New revision"))
 
     def action_cancel(self, reason=None):
-        self._ensure_state("draft", "making", "inspection")
+        self._qms_ensure_state("draft", "making", "inspection")
         if not (reason or "").strip():
             raise UserError(self.env._("Give the reason why the sample is cancelled."))
         for sample in self:
             sample.cancel_reason = reason
-            sample._workflow_write({"state": "cancelled"})
+            sample._qms_workflow_write({"state": "cancelled"})
             sample._qms_deadline_cancel()
             sample.qms_inspection_ids.filtered(
                 lambda i: i.state not in ("success", "failed", "canceled")

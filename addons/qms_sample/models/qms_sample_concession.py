@@ -37,7 +37,7 @@ class QmsSample(models.Model):
         return (*states, "draft") if self.category == "concession" else states
 
     def action_approve_concession(self):
-        self._ensure_state("draft")
+        self._qms_ensure_state("draft")
         for sample in self:
             sample._check_concession()
             vals = {}

@@ -73,7 +73,7 @@ class QmsSample(models.Model):
     # ------------------------------------------------------------------
     def action_ship(self):
         """The approved sample leaves as a delivery to the customer."""
-        self._ensure_state("approved")
+        self._qms_ensure_state("approved")
         for sample in self:
             if sample.picking_id and sample.picking_id.state != "cancel":
                 raise UserError(
@@ -132,7 +132,7 @@ class QmsSample(models.Model):
         """The delivery is validated: the customer's decision is awaited."""
         now = fields.Datetime.now()
         for sample in self.filtered(lambda s: s.state == "approved"):
-            sample._workflow_write({"state": "shipped", "date_shipped": now})
+            sample._qms_workflow_write({"state": "shipped", "date_shipped": now})
             sample._qms_deadline_open("decision", start=now)
             if sample.partner_id not in sample.message_partner_ids:
                 sample.message_subscribe(partner_ids=sample.partner_id.ids)
@@ -148,7 +148,7 @@ class QmsSample(models.Model):
     def action_customer_approve(self, comment=None, signed_by=None, channel="sales"):
         """The customer approved the sample: its signed acceptance is registered,
         the original goes to marketing and the duplicate to engineering."""
-        self._ensure_state("shipped")
+        self._qms_ensure_state("shipped")
         for sample in self:
             sample.write(
                 {
@@ -171,7 +171,7 @@ class QmsSample(models.Model):
 
     def action_customer_reject(self, reason=None, channel="sales"):
         """The customer rejected the sample, with its reason."""
-        self._ensure_state("shipped")
+        self._qms_ensure_state("shipped")
         if not (reason or "").strip():
             raise UserError(self.env._("Give the customer's reason for rejecting the sample."))
         self.write({"customer_comment": reason, "decision_channel": channel})

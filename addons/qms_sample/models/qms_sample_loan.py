@@ -12,7 +12,7 @@ class QmsSample(models.Model):
     def action_borrow(self, purpose=None):
         """The current user asks to borrow the sealed sample from its keeper."""
         self.ensure_one()
-        self._ensure_state("sealed")
+        self._qms_ensure_state("sealed")
         if not (purpose or "").strip():
             raise UserError(self.env._("Say what the sealed sample is borrowed for."))
         self._qms_loan_request(

@@ -158,7 +158,7 @@ class QmsSample(models.Model):
                         number=sample.name,
                     )
                 )
-            sample._workflow_write({field: user.id, date_field: fields.Datetime.now()})
+            sample._qms_workflow_write({field: user.id, date_field: fields.Datetime.now()})
         return True
 
     def _check_signatures(self):
@@ -180,7 +180,7 @@ class QmsSample(models.Model):
     # Sealing, validity, disposal
     # ------------------------------------------------------------------
     def action_seal(self):
-        self._ensure_state("accepted")
+        self._qms_ensure_state("accepted")
         now = fields.Datetime.now()
         for sample in self:
             sample._check_signatures()
@@ -188,7 +188,7 @@ class QmsSample(models.Model):
                 raise UserError(
                     self.env._("Choose where %(number)s is stored.", number=sample.name)
                 )
-            sample._workflow_write(
+            sample._qms_workflow_write(
                 {"state": "sealed", "date_sealed": now, "date_validity_start": now}
             )
             sample._open_validity()
@@ -202,12 +202,12 @@ class QmsSample(models.Model):
 
     def action_revalidate(self):
         """QA checked the sealed sample again: a new validity period starts."""
-        self._ensure_state("sealed")
+        self._qms_ensure_state("sealed")
         if not self.env.user.has_group(QA_SUPERVISOR):
             raise UserError(self.env._("Only a QA supervisor re-validates a sealed sample."))
         for sample in self:
             sample._qms_deadline_close("validity")
-            sample._workflow_write({"date_validity_start": fields.Datetime.now()})
+            sample._qms_workflow_write({"date_validity_start": fields.Datetime.now()})
             sample._open_validity()
             sample.message_post(
                 body=self.env._("Re-validated until %(date)s.", date=sample.date_expiry),
@@ -217,7 +217,7 @@ class QmsSample(models.Model):
 
     def action_dispose(self, method=None, reason=None):
         """The disposal record: how, why, by whom (004 3.2.3)."""
-        self._ensure_state("accepted", "rejected", "sealed")
+        self._qms_ensure_state("accepted", "rejected", "sealed")
         if method not in dict(DISPOSAL_METHODS):
             raise UserError(self.env._("Choose how the sample is disposed of."))
         if not (reason or "").strip():
@@ -225,7 +225,7 @@ class QmsSample(models.Model):
         for sample in self:
             sample._check_disposable()
             sample.write({"disposal_method": method, "disposal_reason": reason})
-            sample._workflow_write(
+            sample._qms_workflow_write(
                 {
                     "state": "disposed",
                     "date_disposed": fields.Datetime.now(),

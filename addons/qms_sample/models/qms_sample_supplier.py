@@ -133,7 +133,7 @@ class QmsSample(models.Model):
     # ------------------------------------------------------------------
     def action_ecn_approved(self):
         """The customer approved the change through its engineering change notice."""
-        self._ensure_state("draft", "inspection")
+        self._qms_ensure_state("draft", "inspection")
         for sample in self:
             if not sample.ecn_required:
                 raise UserError(

@@ -54,7 +54,7 @@ class TestSampleRpc(HttpCase):
             ),
             "only through its buttons": self._base(state="sealed"),
             "Source: not one of the possible values": self._base(source="pigeon"),
-            "Unknown Product (id 999999999)": self._base(product_id=999999999),
+            "Product: no such record (got 999999999)": self._base(product_id=999999999),
         }
         for message, values in cases.items():
             with self.subTest(message), self.assertRaises(Fault) as caught:
@@ -92,7 +92,7 @@ class TestSampleRpc(HttpCase):
                     }
                 ],
             )
-        self.assertIn("Unknown Material (id 999999999)", caught.exception.faultString)
+        self.assertIn("Material: no such record (got 999999999)", caught.exception.faultString)
         self.assertFalse(self.env["qms.hsf.report"].search([("report_number", "=", "RPC-1")]))
 
     def test_a_refused_action_changes_nothing(self):

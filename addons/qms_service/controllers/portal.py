@@ -2,20 +2,16 @@
 
 from datetime import datetime
 
-from werkzeug.urls import url_encode
-
 from odoo import Command, fields, http
-from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
+from odoo.exceptions import UserError, ValidationError
 from odoo.http import request
 from odoo.tools import plaintext2html
 
-from odoo.addons.portal.controllers.portal import CustomerPortal
-from odoo.addons.portal.controllers.portal import pager as portal_pager
+from odoo.addons.qms_base.controllers.portal import QmsCustomerPortal
 
 from ..models.qms_service_level import URGENCIES
 from ..models.res_partner import OPEN_STATES
 
-PAGE_SIZE = 20
 FORM_FIELDS = (
     "title",
     "project_name",
@@ -28,18 +24,14 @@ FORM_FIELDS = (
 )
 
 
-class QmsServicePortal(CustomerPortal):
+class QmsServicePortal(QmsCustomerPortal):
     # ------------------------------------------------------------------
     # Home
     # ------------------------------------------------------------------
     def _prepare_home_portal_values(self, counters):
         values = super()._prepare_home_portal_values(counters)
         if "service_request_count" in counters:
-            Request = request.env["qms.service.request"]
-            # No sudo: the portal record rule limits the count to the user's company.
-            values["service_request_count"] = (
-                Request.search_count([]) if Request.has_access("read") else 0
-            )
+            values["service_request_count"] = self._qms_portal_count("qms.service.request")
         return values
 
     # ------------------------------------------------------------------
@@ -67,40 +59,20 @@ class QmsServicePortal(CustomerPortal):
         website=True,
     )
     def portal_my_service_requests(self, page=1, sortby=None, filterby=None, **kw):
-        Request = request.env["qms.service.request"]
-        values = self._prepare_portal_layout_values()
-        sortings = self._service_searchbar_sortings()
-        filters = self._service_searchbar_filters()
-        sortby = sortby if sortby in sortings else "date"
-        filterby = filterby if filterby in filters else "all"
-        domain = filters[filterby]["domain"]
-        readable = Request.has_access("read")
-        count = Request.search_count(domain) if readable else 0
-        pager = portal_pager(
-            url="/my/service-requests",
-            url_args={"sortby": sortby, "filterby": filterby},
-            total=count,
+        requests, values = self._qms_portal_list(
+            "qms.service.request",
+            "/my/service-requests",
             page=page,
-            step=PAGE_SIZE,
+            sortby=sortby,
+            filterby=filterby,
+            sortings=self._service_searchbar_sortings(),
+            filters=self._service_searchbar_filters(),
+            history="my_service_requests_history",
         )
-        requests = (
-            Request.search(
-                domain, order=sortings[sortby]["order"], limit=PAGE_SIZE, offset=pager["offset"]
-            )
-            if readable
-            else Request
-        )
-        request.session["my_service_requests_history"] = requests.ids[:100]
         values.update(
             {
                 "service_requests": requests,
                 "page_name": "service_request",
-                "default_url": "/my/service-requests",
-                "pager": pager,
-                "searchbar_sortings": sortings,
-                "sortby": sortby,
-                "searchbar_filters": filters,
-                "filterby": filterby,
                 "can_create": self._service_can_create(),
             }
         )
@@ -109,26 +81,9 @@ class QmsServicePortal(CustomerPortal):
     # ------------------------------------------------------------------
     # Detail
     # ------------------------------------------------------------------
-    def _service_request_check(self, request_id, access_token=None):
-        """Another customer's request is "not found": its existence is not disclosed."""
-        try:
-            return self._document_check_access("qms.service.request", request_id, access_token)
-        except (AccessError, MissingError):
-            raise request.not_found() from None
-
     @http.route(["/my/service-requests/<int:request_id>"], type="http", auth="public", website=True)
     def portal_my_service_request(self, request_id, access_token=None, **kw):
-        try:
-            request_sudo = self._document_check_access(
-                "qms.service.request", request_id, access_token
-            )
-        except MissingError:
-            raise request.not_found() from None
-        except AccessError:
-            if request.env.user._is_public():
-                query = url_encode({"redirect": request.httprequest.full_path})
-                return request.redirect(f"/web/login?{query}")
-            raise request.not_found() from None
+        request_sudo = self._qms_portal_document("qms.service.request", request_id, access_token)
         values = self._service_get_page_view_values(request_sudo, access_token, **kw)
         return request.render("qms_service.portal_my_service_request", values)
 
@@ -168,7 +123,9 @@ class QmsServicePortal(CustomerPortal):
     )
     def portal_service_request_answer(self, request_id, answer=None, feedback=None, **kw):
         """The customer confirms the resolution, or says it is not solved."""
-        request_sudo = self._service_request_check(request_id, kw.get("access_token"))
+        request_sudo = self._qms_portal_document(
+            "qms.service.request", request_id, kw.get("access_token")
+        )
         feedback = (feedback or "").strip()[:2000] or None
         try:
             with request.env.cr.savepoint():

@@ -32,26 +32,6 @@ RESULTS = [
 ]
 OPEN_STATES = ("new", "accepted", "in_progress", "resolved", "follow_up")
 
-# Written by the action methods only (under WORKFLOW_KEY in the context).
-WORKFLOW_FIELDS = {
-    "state",
-    "name",
-    "result",
-    "date_accepted",
-    "date_responded",
-    "date_onsite",
-    "date_resolved",
-    "date_closed",
-    "date_customer_accepted",
-    "development_ref",
-    "development_id",
-    "reopen_count",
-    "customer_feedback",
-}
-WORKFLOW_KEY = "_qms_service_workflow"
-# An object, not a string: an RPC call cannot pass it in its context.
-WORKFLOW_TOKEN = object()
-
 
 class QmsServiceRequest(models.Model):
     """An after-sales service request: one record per problem (002 POIS).
@@ -70,9 +50,26 @@ class QmsServiceRequest(models.Model):
         "qms.deadline.mixin",
         "qms.sequence.mixin",
         "qms.portal.fields.mixin",
+        "qms.workflow.mixin",
     ]
     _order = "date_received desc, id desc"
     _qms_sequence_code = "qms.service.request"
+    # the number, the state and the dates it records: written by the action methods only
+    _qms_workflow_fields = (
+        "state",
+        "name",
+        "result",
+        "date_accepted",
+        "date_responded",
+        "date_onsite",
+        "date_resolved",
+        "date_closed",
+        "date_customer_accepted",
+        "development_ref",
+        "development_id",
+        "reopen_count",
+        "customer_feedback",
+    )
     _mail_post_access = "read"
     # What the customer reads of its request; everything else is internal.
     _qms_portal_fields = (
@@ -282,23 +279,11 @@ class QmsServiceRequest(models.Model):
         for vals in vals_list:
             if not vals.get("partner_id"):
                 raise ValidationError(self.env._("A service request needs a customer."))
-            self._check_references(vals)
-            self._check_workflow_values(
-                {
-                    name: value
-                    for name, value in vals.items()
-                    if value
-                    and not (name == "name" and value == "/")
-                    and not (name == "state" and value == "new")
-                }
-            )
         requests = super().create(vals_list)
         requests._on_receipt()
         return requests
 
     def write(self, vals):
-        self._check_workflow_values(vals)
-        self._check_references(vals)
         result = super().write(vals)
         if {"urgency", "level_id"} & set(vals):
             self._sla_reschedule()
@@ -307,44 +292,6 @@ class QmsServiceRequest(models.Model):
         if vals.get("is_quality_problem"):
             self.filtered(lambda r: r.state in ("new", "accepted", "in_progress"))._open_onsite()
         return result
-
-    @api.model
-    def _check_references(self, vals):
-        """A clear error for an id that does not exist (other systems send ids)."""
-        for name in ("partner_id", "contact_id", "product_id", "lot_id", "level_id", "user_id"):
-            value = vals.get(name)
-            if not value:
-                continue
-            comodel = self.env[self._fields[name].comodel_name].sudo()
-            if not isinstance(value, int) or not comodel.browse(value).exists():
-                raise ValidationError(
-                    self.env._(
-                        "Unknown %(field)s: %(value)s.",
-                        field=self._fields[name]._description_string(self.env),
-                        value=value,
-                    )
-                )
-
-    def _check_workflow_values(self, vals):
-        """The number, the state and the dates it records change through the
-        action methods only."""
-        if self.env.context.get(WORKFLOW_KEY) is WORKFLOW_TOKEN:
-            return
-        refused = sorted(WORKFLOW_FIELDS & set(vals))
-        if refused:
-            raise UserError(
-                self.env._(
-                    "%(fields)s of a service request change only through its buttons "
-                    "(accept, record the result, close…), never directly.",
-                    fields=", ".join(
-                        self._fields[name]._description_string(self.env) for name in refused
-                    ),
-                )
-            )
-
-    def _workflow_write(self, vals):
-        """Write workflow fields (state, number, dates): for the action methods."""
-        return self.with_context(**{WORKFLOW_KEY: WORKFLOW_TOKEN}).write(vals)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_new(self):
@@ -451,30 +398,18 @@ class QmsServiceRequest(models.Model):
     # ------------------------------------------------------------------
     # Actions
     # ------------------------------------------------------------------
-    def _ensure_state(self, *states):
-        for request in self:
-            if request.state not in states:
-                raise UserError(
-                    self.env._(
-                        "%(number)s is “%(state)s”: this action is not possible now.",
-                        number=request.name,
-                        state=dict(self._fields["state"]._description_selection(self.env))[
-                            request.state
-                        ],
-                    )
-                )
 
     def action_accept(self):
         """Accepted with an engineer: the customer is answered with the
         expected resolution time (工程项目售后服务流程规范 3), which is the reply."""
-        self._ensure_state("new")
+        self._qms_ensure_state("new")
         for request in self:
             if not request.user_id:
                 raise UserError(
                     self.env._("%(number)s: assign a service engineer first.", number=request.name)
                 )
         now = fields.Datetime.now()
-        self._workflow_write({"state": "accepted", "date_accepted": now, "date_responded": now})
+        self._qms_workflow_write({"state": "accepted", "date_accepted": now, "date_responded": now})
         self._qms_deadline_close("response", done=now)
         template = self.env.ref(
             "qms_service.mail_template_service_accepted", raise_if_not_found=False
@@ -486,13 +421,13 @@ class QmsServiceRequest(models.Model):
 
     def action_start(self):
         """The engineer starts working on the problem."""
-        self._ensure_state("accepted")
-        self._workflow_write({"state": "in_progress"})
+        self._qms_ensure_state("accepted")
+        self._qms_workflow_write({"state": "in_progress"})
         return True
 
     def action_require_onsite(self):
         """The phone cannot solve it: on site within the level's hours (004 4.2.2)."""
-        self._ensure_state("new", "accepted", "in_progress")
+        self._qms_ensure_state("new", "accepted", "in_progress")
         already = self.filtered("date_onsite")
         if already:
             raise UserError(
@@ -503,7 +438,7 @@ class QmsServiceRequest(models.Model):
 
     def action_cancel(self):
         """A duplicate or a request withdrawn by the customer."""
-        self._ensure_state("new", "accepted", "in_progress")
-        self._workflow_write({"state": "cancelled"})
+        self._qms_ensure_state("new", "accepted", "in_progress")
+        self._qms_workflow_write({"state": "cancelled"})
         self._qms_deadline_cancel()
         return True

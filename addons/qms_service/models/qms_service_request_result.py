@@ -98,11 +98,11 @@ class QmsServiceRequest(models.Model):
     def _record_result(self, result, moment=None):
         """What the engineer found: resolved, under observation, taken back for
         analysis, handed to development. Returns True."""
-        self._ensure_state("accepted", "in_progress", "follow_up")
+        self._qms_ensure_state("accepted", "in_progress", "follow_up")
         moment = moment or fields.Datetime.now()
         for request in self:
             solved = result in ("resolved", "observation")
-            request._workflow_write(
+            request._qms_workflow_write(
                 {
                     "result": result,
                     "state": "resolved" if result == "resolved" else "follow_up",
@@ -143,7 +143,7 @@ class QmsServiceRequest(models.Model):
                 "company_id": self.company_id.id,
             }
         )
-        self._workflow_write(
+        self._qms_workflow_write(
             {"development_id": development.id, "development_ref": development.name}
         )
         self.message_post(
@@ -187,12 +187,12 @@ class QmsServiceRequest(models.Model):
     # ------------------------------------------------------------------
     def action_close(self):
         """The manual close after a follow-up, or of a resolved request."""
-        self._ensure_state("resolved", "follow_up")
+        self._qms_ensure_state("resolved", "follow_up")
         return self._close_requests()
 
     def _close_requests(self, moment=None):
         moment = moment or fields.Datetime.now()
-        self._workflow_write({"state": "closed", "date_closed": moment})
+        self._qms_workflow_write({"state": "closed", "date_closed": moment})
         self._qms_deadline_close("closure", done=moment)
         self._qms_deadline_close("auto_close", done=moment)
         self._qms_deadline_cancel()
@@ -220,7 +220,7 @@ class QmsServiceRequest(models.Model):
     def action_customer_accept(self, feedback=None):
         """The customer confirms the result (portal, or recorded by the
         engineer); a resolved request closes at once."""
-        self._ensure_state("resolved", "follow_up", "closed")
+        self._qms_ensure_state("resolved", "follow_up", "closed")
         already = self.filtered("date_customer_accepted")
         if already:
             raise UserError(
@@ -228,7 +228,7 @@ class QmsServiceRequest(models.Model):
             )
         now = fields.Datetime.now()
         for request in self:
-            request._workflow_write(
+            request._qms_workflow_write(
                 {"date_customer_accepted": now, "customer_feedback": feedback or False}
             )
             request.message_post(
@@ -241,9 +241,9 @@ class QmsServiceRequest(models.Model):
 
     def action_customer_reject(self, feedback=None):
         """The customer says it is not solved: the work goes on."""
-        self._ensure_state("resolved", "follow_up")
+        self._qms_ensure_state("resolved", "follow_up")
         for request in self:
-            request._workflow_write(
+            request._qms_workflow_write(
                 {
                     "state": "in_progress",
                     "result": False,

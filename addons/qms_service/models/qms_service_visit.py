@@ -90,11 +90,11 @@ class QmsServiceVisit(models.Model):
             if visit.state != "draft":
                 raise UserError(self.env._("This visit report is submitted already."))
             request = visit.request_id
-            request._ensure_state("accepted", "in_progress", "follow_up")
+            request._qms_ensure_state("accepted", "in_progress", "follow_up")
             visit.with_context(_qms_service_visit_submit=WORKFLOW_TOKEN).state = "done"
             visit._generate_work_logs()
             if visit.is_onsite and not request.date_onsite:
-                request._workflow_write({"date_onsite": visit.date_start})
+                request._qms_workflow_write({"date_onsite": visit.date_start})
                 request._qms_deadline_close("onsite", done=visit.date_start)
             if request.state == "accepted":
                 request.action_start()

@@ -63,7 +63,7 @@ class TestServiceRpc(HttpCase, ServiceCase):
         other_serial = self.env["stock.lot"].create({"name": "PB-9", "product_id": other.id})
         cases = {
             "A service request needs a customer": self._base(partner_id=False),
-            "Unknown Product / equipment: 999999999": self._base(product_id=999999999),
+            "Product / equipment: no such record (got 999999999)": self._base(product_id=999999999),
             "belongs to Power board": self._base(lot_id=other_serial.id),
             "Urgency: not one of the possible values": self._base(urgency="yesterday"),
             "cannot be before the request was received": self._base(

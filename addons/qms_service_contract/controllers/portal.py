@@ -1,28 +1,17 @@
 """Customer portal: /my/service-contracts (list and detail)."""
 
-from werkzeug.urls import url_encode
-
 from odoo import http
-from odoo.exceptions import AccessError, MissingError
 from odoo.http import request
 
-from odoo.addons.portal.controllers.portal import CustomerPortal
-from odoo.addons.portal.controllers.portal import pager as portal_pager
-
-# Page size of the list (a module constant: CustomerPortal is one merged class).
-CONTRACTS_PER_PAGE = 20
+from odoo.addons.qms_base.controllers.portal import QmsCustomerPortal
 
 
-class QmsServiceContractPortal(CustomerPortal):
+class QmsServiceContractPortal(QmsCustomerPortal):
     def _prepare_home_portal_values(self, counters):
         values = super()._prepare_home_portal_values(counters)
         if "service_contract_count" in counters:
-            Contract = request.env["qms.service.contract"]
-            # No sudo: the portal record rule limits the count to the user's company.
-            values["service_contract_count"] = (
-                Contract.search_count(self._service_contract_domain())
-                if Contract.has_access("read")
-                else 0
+            values["service_contract_count"] = self._qms_portal_count(
+                "qms.service.contract", self._service_contract_domain()
             )
         return values
 
@@ -43,41 +32,16 @@ class QmsServiceContractPortal(CustomerPortal):
         website=True,
     )
     def portal_my_service_contracts(self, page=1, sortby=None, **kw):
-        Contract = request.env["qms.service.contract"]
-        values = self._prepare_portal_layout_values()
-        sortings = self._service_contract_sortings()
-        sortby = sortby if sortby in sortings else "end"
-        domain = self._service_contract_domain()
-        readable = Contract.has_access("read")
-        count = Contract.search_count(domain) if readable else 0
-        pager = portal_pager(
-            url="/my/service-contracts",
-            url_args={"sortby": sortby},
-            total=count,
+        contracts, values = self._qms_portal_list(
+            "qms.service.contract",
+            "/my/service-contracts",
             page=page,
-            step=CONTRACTS_PER_PAGE,
+            sortby=sortby,
+            sortings=self._service_contract_sortings(),
+            base_domain=self._service_contract_domain(),
+            history="my_service_contracts_history",
         )
-        contracts = (
-            Contract.search(
-                domain,
-                order=sortings[sortby]["order"],
-                limit=CONTRACTS_PER_PAGE,
-                offset=pager["offset"],
-            )
-            if readable
-            else Contract
-        )
-        request.session["my_service_contracts_history"] = contracts.ids[:100]
-        values.update(
-            {
-                "contracts": contracts,
-                "page_name": "service_contract",
-                "default_url": "/my/service-contracts",
-                "pager": pager,
-                "searchbar_sortings": sortings,
-                "sortby": sortby,
-            }
-        )
+        values.update({"contracts": contracts, "page_name": "service_contract"})
         return request.render("qms_service_contract.portal_my_service_contracts", values)
 
     @http.route(
@@ -85,17 +49,7 @@ class QmsServiceContractPortal(CustomerPortal):
     )
     def portal_my_service_contract(self, contract_id, access_token=None, **kw):
         """Another customer's contract is "not found": its existence is not disclosed."""
-        try:
-            contract_sudo = self._document_check_access(
-                "qms.service.contract", contract_id, access_token
-            )
-        except MissingError:
-            raise request.not_found() from None
-        except AccessError:
-            if request.env.user._is_public():
-                query = url_encode({"redirect": request.httprequest.full_path})
-                return request.redirect(f"/web/login?{query}")
-            raise request.not_found() from None
+        contract_sudo = self._qms_portal_document("qms.service.contract", contract_id, access_token)
         if contract_sudo.state not in ("active", "ended"):
             raise request.not_found()
         values = {"contract": contract_sudo, "page_name": "service_contract"}

@@ -1,4 +1,3 @@
-from . import qms_service_workflow_mixin
 from . import qms_service_contract
 from . import qms_service_contract_follow_up
 from . import qms_service_contract_documents

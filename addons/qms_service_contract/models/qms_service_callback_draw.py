@@ -22,9 +22,9 @@ class QmsServiceCallbackDraw(models.Model):
 
     _name = "qms.service.callback.draw"
     _description = "Quarterly Callback Draw"
-    _inherit = ["qms.service.workflow.mixin", "mail.thread"]
+    _inherit = ["qms.workflow.mixin", "mail.thread"]
     _order = "year desc, quarter desc, id desc"
-    _workflow_fields = frozenset({"state", "pools", "history", "date_drawn"})
+    _qms_workflow_fields = frozenset({"state", "pools", "history", "date_drawn"})
 
     name = fields.Char(compute="_compute_name", store=True)
     company_id = fields.Many2one(
@@ -112,7 +112,7 @@ class QmsServiceCallbackDraw(models.Model):
     # ------------------------------------------------------------------
     def action_draw(self):
         """Draw the quarter's customers and plan one callback each."""
-        self._ensure_state("draft")
+        self._qms_ensure_state("draft")
         for draw in self:
             pools, contracts = draw._pools()
             if not pools:
@@ -123,7 +123,7 @@ class QmsServiceCallbackDraw(models.Model):
             result = callback_draw.draw_quarter(
                 draw.seed, pools, counts, last, size=draw.size, target=draw.target
             )
-            draw._workflow_write(
+            draw._qms_workflow_write(
                 {
                     "state": "drawn",
                     "date_drawn": fields.Datetime.now(),
@@ -168,7 +168,7 @@ class QmsServiceCallbackDraw(models.Model):
 
     def action_verify(self):
         """Run the draw again from what it stored: the same customers, or an error."""
-        self._ensure_state("drawn")
+        self._qms_ensure_state("drawn")
         for draw in self:
             if draw._redraw() != draw._drawn():
                 raise UserError(
@@ -178,10 +178,10 @@ class QmsServiceCallbackDraw(models.Model):
         return True
 
     def action_cancel(self):
-        self._ensure_state("draft", "drawn")
+        self._qms_ensure_state("draft", "drawn")
         for draw in self:
             draw.line_ids._qms_callback_cancel()
-            draw._workflow_write({"state": "cancelled"})
+            draw._qms_workflow_write({"state": "cancelled"})
         return True
 
     def action_view_callbacks(self):

@@ -35,7 +35,7 @@ class QmsServiceContract(models.Model):
     _name = "qms.service.contract"
     _description = "Service Contract"
     _inherit = [
-        "qms.service.workflow.mixin",
+        "qms.workflow.mixin",
         "portal.mixin",
         "mail.thread",
         "mail.activity.mixin",
@@ -67,7 +67,7 @@ class QmsServiceContract(models.Model):
         "access_url",
         "access_warning",
     )
-    _workflow_fields = frozenset(
+    _qms_workflow_fields = frozenset(
         {"state", "date_free_start", "date_ended", "date_last_contact", "date_next_contact"}
     )
 
@@ -262,7 +262,7 @@ class QmsServiceContract(models.Model):
     def action_activate(self):
         """In force without a handover (e.g. a paid maintenance contract): the
         free maintenance period, if any, starts at the customer's acceptance."""
-        self._ensure_state("draft")
+        self._qms_ensure_state("draft")
         for contract in self:
             if not contract.date_acceptance and not contract.period_ids:
                 raise UserError(
@@ -277,19 +277,19 @@ class QmsServiceContract(models.Model):
 
     def action_end(self):
         """The contract ended: its communication cadence and reminders stop."""
-        self._ensure_state("active")
+        self._qms_ensure_state("active")
         self._end()
         return True
 
     def action_cancel(self):
-        self._ensure_state("draft")
-        self._workflow_write({"state": "cancelled"})
+        self._qms_ensure_state("draft")
+        self._qms_workflow_write({"state": "cancelled"})
         self._qms_deadline_cancel()
         return True
 
     def action_reset_draft(self):
-        self._ensure_state("cancelled")
-        self._workflow_write({"state": "draft"})
+        self._qms_ensure_state("cancelled")
+        self._qms_workflow_write({"state": "draft"})
         return True
 
     # ------------------------------------------------------------------
@@ -357,7 +357,7 @@ class QmsServiceContract(models.Model):
         values = {"state": "active"}
         if day and self.free_months:
             values["date_free_start"] = day
-        self._workflow_write(values)
+        self._qms_workflow_write(values)
         self._on_start()
 
     def _on_start(self):
@@ -365,7 +365,7 @@ class QmsServiceContract(models.Model):
         self._open_requests()._refresh_coverage()
 
     def _end(self):
-        self._workflow_write({"state": "ended", "date_ended": fields.Date.context_today(self)})
+        self._qms_workflow_write({"state": "ended", "date_ended": fields.Date.context_today(self)})
         self._on_end()
 
     def _on_end(self):

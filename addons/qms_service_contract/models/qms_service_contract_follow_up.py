@@ -119,7 +119,7 @@ class QmsServiceContract(models.Model):
         values = {"date_next_contact": next_day}
         if last_day:
             values["date_last_contact"] = last_day
-        self._workflow_write(values)
+        self._qms_workflow_write(values)
 
     def _contact_done(self):
         """The cadence activity was done: the next one counts from today."""

@@ -16,7 +16,7 @@ class QmsServiceContractPaperwork(models.Model):
     _name = "qms.service.contract.paperwork"
     _description = "Contract Paperwork"
     _inherit = [
-        "qms.service.workflow.mixin",
+        "qms.workflow.mixin",
         "mail.thread",
         "mail.activity.mixin",
         "qms.deadline.mixin",
@@ -24,7 +24,7 @@ class QmsServiceContractPaperwork(models.Model):
     ]
     _order = "date_stamped desc, id desc"
     _qms_sequence_code = "qms.service.contract.paperwork"
-    _workflow_fields = frozenset(
+    _qms_workflow_fields = frozenset(
         {
             "state",
             "date_returned",
@@ -101,28 +101,28 @@ class QmsServiceContractPaperwork(models.Model):
     # ------------------------------------------------------------------
     def action_log_salesperson_call(self):
         """The salesperson was phoned about the contract."""
-        self._ensure_state("out")
-        self._workflow_write({"date_salesperson_reminded": fields.Datetime.now()})
+        self._qms_ensure_state("out")
+        self._qms_workflow_write({"date_salesperson_reminded": fields.Datetime.now()})
         self._qms_deadline_close("sales_reminder")
         return True
 
     def action_log_customer_call(self):
         """The customer was called to send the contract back."""
-        self._ensure_state("out")
-        self._workflow_write({"date_customer_called": fields.Datetime.now()})
+        self._qms_ensure_state("out")
+        self._qms_workflow_write({"date_customer_called": fields.Datetime.now()})
         self._qms_deadline_close("customer_call")
         return True
 
     def action_returned(self):
         """The stamped contract is back: quality updates the tracking list."""
-        self._ensure_state("out")
-        self._workflow_write({"state": "returned", "date_returned": fields.Datetime.now()})
+        self._qms_ensure_state("out")
+        self._qms_workflow_write({"state": "returned", "date_returned": fields.Datetime.now()})
         self._qms_deadline_close()
         return True
 
     def action_cancel(self):
-        self._ensure_state("out")
-        self._workflow_write({"state": "cancelled"})
+        self._qms_ensure_state("out")
+        self._qms_workflow_write({"state": "cancelled"})
         self._qms_deadline_cancel()
         return True
 
@@ -166,7 +166,7 @@ class QmsServiceContractPaperwork(models.Model):
     def _month_passed(self):
         self.ensure_one()
         amount = self.company_id.qms_service_paperwork_penalty
-        self._workflow_write({"penalty_amount": amount})
+        self._qms_workflow_write({"penalty_amount": amount})
         self._qms_deadline_open("customer_call")
         self.activity_schedule(
             "mail.mail_activity_data_call",

@@ -26,7 +26,7 @@ class QmsServiceHandover(models.Model):
     _name = "qms.service.handover"
     _description = "Project Handover"
     _inherit = [
-        "qms.service.workflow.mixin",
+        "qms.workflow.mixin",
         "mail.thread",
         "mail.activity.mixin",
         "qms.deadline.mixin",
@@ -34,7 +34,7 @@ class QmsServiceHandover(models.Model):
     ]
     _order = "date_acceptance desc, id desc"
     _qms_sequence_code = "qms.service.handover"
-    _workflow_fields = frozenset(
+    _qms_workflow_fields = frozenset(
         {
             "state",
             "date_submitted",
@@ -132,7 +132,7 @@ class QmsServiceHandover(models.Model):
     # ------------------------------------------------------------------
     def action_submit(self):
         """The application goes to quality with its working papers."""
-        self._ensure_state("draft", "not_accepted")
+        self._qms_ensure_state("draft", "not_accepted")
         for handover in self:
             if not handover.attachment_ids:
                 raise UserError(
@@ -142,7 +142,7 @@ class QmsServiceHandover(models.Model):
                     )
                 )
             now = fields.Datetime.now()
-            handover._workflow_write({"state": "submitted", "date_submitted": now})
+            handover._qms_workflow_write({"state": "submitted", "date_submitted": now})
             handover._qms_deadline_close("submit")
             handover._qms_deadline_close("expected")
             handover._qms_deadline_open("confirm", start=now)
@@ -150,10 +150,12 @@ class QmsServiceHandover(models.Model):
 
     def action_accept(self):
         """Ready for service: free maintenance from the acceptance, tracking list, notice letter."""
-        self._ensure_state("submitted")
+        self._qms_ensure_state("submitted")
         for handover in self:
             contract = handover.contract_id
-            handover._workflow_write({"state": "accepted", "date_confirmed": fields.Datetime.now()})
+            handover._qms_workflow_write(
+                {"state": "accepted", "date_confirmed": fields.Datetime.now()}
+            )
             handover._qms_deadline_close("confirm")
             if contract.state == "draft":
                 contract.date_acceptance = handover.date_acceptance
@@ -163,7 +165,7 @@ class QmsServiceHandover(models.Model):
 
     def action_not_accept(self):
         """Not ready yet: the expected date is tracked as a deadline."""
-        self._ensure_state("submitted")
+        self._qms_ensure_state("submitted")
         for handover in self:
             if not handover.date_expected:
                 raise UserError(
@@ -172,7 +174,7 @@ class QmsServiceHandover(models.Model):
                         handover=handover.name,
                     )
                 )
-            handover._workflow_write({"state": "not_accepted"})
+            handover._qms_workflow_write({"state": "not_accepted"})
             handover._qms_deadline_close("confirm")
             handover._qms_deadline_open(
                 "expected",
@@ -183,14 +185,14 @@ class QmsServiceHandover(models.Model):
 
     def action_send_notice(self):
         """Send the customer service notice letter again."""
-        self._ensure_state("accepted")
+        self._qms_ensure_state("accepted")
         for handover in self:
             handover._send_notice()
         return True
 
     def action_confirm_notice_receipt(self):
         """The customer confirmed it received the notice letter."""
-        self._ensure_state("accepted")
+        self._qms_ensure_state("accepted")
         for handover in self:
             if not handover.date_notice_sent:
                 raise UserError(self.env._("The notice letter was not sent yet."))
@@ -198,13 +200,13 @@ class QmsServiceHandover(models.Model):
                 raise UserError(
                     self.env._("The receipt of the notice letter is confirmed already.")
                 )
-            handover._workflow_write({"date_notice_received": fields.Datetime.now()})
+            handover._qms_workflow_write({"date_notice_received": fields.Datetime.now()})
             handover._qms_deadline_close("notice_receipt")
         return True
 
     def action_cancel(self):
-        self._ensure_state("draft", "submitted", "not_accepted")
-        self._workflow_write({"state": "cancelled"})
+        self._qms_ensure_state("draft", "submitted", "not_accepted")
+        self._qms_workflow_write({"state": "cancelled"})
         self._qms_deadline_cancel()
         return True
 
@@ -228,7 +230,7 @@ class QmsServiceHandover(models.Model):
             template, subtype_xmlid="mail.mt_comment", partner_ids=recipient.ids
         )
         now = fields.Datetime.now()
-        self._workflow_write({"date_notice_sent": now, "date_notice_received": False})
+        self._qms_workflow_write({"date_notice_sent": now, "date_notice_received": False})
         self._qms_deadline_cancel("notice_receipt")
         self._qms_deadline_open("notice_receipt", start=now)
 

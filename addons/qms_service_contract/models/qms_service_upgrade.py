@@ -29,7 +29,7 @@ class QmsServiceUpgrade(models.Model):
     _name = "qms.service.upgrade"
     _description = "Upgrade or Visit"
     _inherit = [
-        "qms.service.workflow.mixin",
+        "qms.workflow.mixin",
         "mail.thread",
         "mail.activity.mixin",
         "qms.deadline.mixin",
@@ -38,7 +38,7 @@ class QmsServiceUpgrade(models.Model):
     ]
     _order = "id desc"
     _qms_sequence_code = "qms.service.upgrade"
-    _workflow_fields = frozenset(
+    _qms_workflow_fields = frozenset(
         {
             "state",
             "date_applied",
@@ -131,11 +131,11 @@ class QmsServiceUpgrade(models.Model):
     # ------------------------------------------------------------------
     def action_apply(self):
         """The customer manager applies to the regional manager."""
-        self._ensure_state("draft")
+        self._qms_ensure_state("draft")
         for upgrade in self:
             if not upgrade.regional_manager_id:
                 raise UserError(self.env._("Choose the regional manager to apply to."))
-            upgrade._workflow_write({"state": "applied", "date_applied": fields.Datetime.now()})
+            upgrade._qms_workflow_write({"state": "applied", "date_applied": fields.Datetime.now()})
             upgrade.activity_schedule(
                 "mail.mail_activity_data_todo",
                 summary=self.env._("Arrange an engineer for %(upgrade)s", upgrade=upgrade.name),
@@ -145,7 +145,7 @@ class QmsServiceUpgrade(models.Model):
 
     def action_approve(self):
         """The regional manager arranges the engineer."""
-        self._ensure_state("applied")
+        self._qms_ensure_state("applied")
         for upgrade in self:
             if not self.env.user.has_group("qms_base.group_qms_manager") and (
                 self.env.user != upgrade.regional_manager_id
@@ -157,26 +157,28 @@ class QmsServiceUpgrade(models.Model):
                 )
             if not upgrade.engineer_id:
                 raise UserError(self.env._("Choose the engineer who does it."))
-            upgrade._workflow_write({"state": "approved", "date_approved": fields.Datetime.now()})
+            upgrade._qms_workflow_write(
+                {"state": "approved", "date_approved": fields.Datetime.now()}
+            )
             upgrade.activity_feedback(["mail.mail_activity_data_todo"])
         return True
 
     def action_agree_plan(self):
         """The plan and the problems it solves are agreed with the customer."""
-        self._ensure_state("approved")
+        self._qms_ensure_state("approved")
         for upgrade in self:
             if not (upgrade.scope or "").strip() or upgrade._is_empty(upgrade.plan):
                 raise UserError(
                     self.env._("Write the plan and the problems it solves before agreeing it.")
                 )
-            upgrade._workflow_write(
+            upgrade._qms_workflow_write(
                 {"state": "agreed", "date_customer_agreed": fields.Datetime.now()}
             )
         return True
 
     def action_customer_approve(self):
         """Tested in the test environment, and the customer approves going live."""
-        self._ensure_state("agreed")
+        self._qms_ensure_state("agreed")
         for upgrade in self:
             if not (upgrade.test_result or "").strip() and not upgrade.no_test_environment:
                 raise UserError(
@@ -185,7 +187,7 @@ class QmsServiceUpgrade(models.Model):
                         "before the customer approves."
                     )
                 )
-            upgrade._workflow_write(
+            upgrade._qms_workflow_write(
                 {"state": "tested", "date_customer_approved": fields.Datetime.now()}
             )
         return True
@@ -194,29 +196,29 @@ class QmsServiceUpgrade(models.Model):
         """Done on the live system: the report is due within a week."""
         for upgrade in self:
             allowed = ("tested", "agreed") if upgrade.upgrade_type == "visit" else ("tested",)
-            upgrade._ensure_state(*allowed)
+            upgrade._qms_ensure_state(*allowed)
             now = fields.Datetime.now()
-            upgrade._workflow_write({"state": "live", "date_live": now})
+            upgrade._qms_workflow_write({"state": "live", "date_live": now})
             upgrade._qms_deadline_open("report", start=now)
         return True
 
     def action_report(self):
         """The report, confirmed by the customer, reached quality: the callback is planned."""
-        self._ensure_state("live")
+        self._qms_ensure_state("live")
         for upgrade in self:
             if upgrade._is_empty(upgrade.report) and not upgrade.report_attachment_ids:
                 raise UserError(self.env._("Write or attach the report first."))
             if not (upgrade.report_confirmed_by or "").strip():
                 raise UserError(self.env._("Say who confirmed the report at the customer."))
             now = fields.Datetime.now()
-            upgrade._workflow_write({"state": "reported", "date_report": now})
+            upgrade._qms_workflow_write({"state": "reported", "date_report": now})
             upgrade._qms_deadline_close("report")
             upgrade._plan_callback("upgrade", now)
         return True
 
     def action_cancel(self):
-        self._ensure_state("draft", "applied", "approved", "agreed", "tested")
-        self._workflow_write({"state": "cancelled"})
+        self._qms_ensure_state("draft", "applied", "approved", "agreed", "tested")
+        self._qms_workflow_write({"state": "cancelled"})
         self._qms_deadline_cancel()
         self._qms_callback_cancel()
         self.activity_unlink(["mail.mail_activity_data_todo"])
@@ -253,7 +255,7 @@ class QmsServiceUpgrade(models.Model):
                 body=self.env._("No positive answer on the callback: a second callback is planned.")
             )
             return None
-        self._workflow_write({"state": "done", "date_done": fields.Datetime.now()})
+        self._qms_workflow_write({"state": "done", "date_done": fields.Datetime.now()})
         return None
 
     def _mail_callback_result(self, callback):

@@ -19,7 +19,7 @@ class QmsServiceRequest(models.Model):
     def action_create_repair(self):
         """The equipment of the request goes to repair; returns the repair order."""
         self.ensure_one()
-        self._ensure_state("accepted", "in_progress", "follow_up")
+        self._qms_ensure_state("accepted", "in_progress", "follow_up")
         if not self.product_id:
             raise UserError(
                 self.env._("%(number)s: choose the product to repair first.", number=self.name)

@@ -1,15 +1,15 @@
 from odoo import http
 from odoo.http import request
 
-from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
+from odoo.addons.qms_base.controllers.portal import QmsCustomerPortal
 
 # Questionnaires per page of /my/surveys (CustomerPortal is one merged class:
 # a class attribute here would change every portal list of the instance).
 SURVEYS_PER_PAGE = 20
 
 
-class QmsSurveyPortal(CustomerPortal):
+class QmsSurveyPortal(QmsCustomerPortal):
     """/my/surveys: the questionnaires sent to the customer's company."""
 
     def _qms_survey_domain(self):
@@ -22,11 +22,8 @@ class QmsSurveyPortal(CustomerPortal):
     def _prepare_home_portal_values(self, counters):
         values = super()._prepare_home_portal_values(counters)
         if "qms_survey_count" in counters:
-            Invitation = request.env["qms.survey.invitation"]
-            values["qms_survey_count"] = (
-                Invitation.search_count(self._qms_survey_domain())
-                if Invitation.has_access("read")
-                else 0
+            values["qms_survey_count"] = self._qms_portal_count(
+                "qms.survey.invitation", self._qms_survey_domain()
             )
         return values
 

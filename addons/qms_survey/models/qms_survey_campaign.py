@@ -284,9 +284,9 @@ class QmsSurveyCampaign(models.Model):
             raise UserError(self.env._("Only draft campaigns can be deleted; archive the others."))
 
     @api.model
-    def _qms_next_number(self, vals):
+    def _qms_number_date(self, vals):
         # Numbered in the year of the campaign, not of its creation.
-        return super()._qms_next_number({**vals, "date": vals.get("date_send")})
+        return vals.get("date_send")
 
     # ------------------------------------------------------------------
     # Actions

@@ -138,10 +138,10 @@ class QmsSurveyPlan(models.Model):
             raise UserError(self.env._("Only draft plans can be deleted; archive the others."))
 
     @api.model
-    def _qms_next_number(self, vals):
+    def _qms_number_date(self, vals):
         year = vals.get("year") or self._default_year()
         self._check_year_value(year)
-        return super()._qms_next_number({**vals, "date": f"{year}-01-01"})
+        return f"{year}-01-01"
 
     def action_submit(self):
         for plan in self:

@@ -102,8 +102,8 @@ class QmsSurveyVisit(models.Model):
             raise UserError(self.env._("Visit records are archived, not deleted."))
 
     @api.model
-    def _qms_next_number(self, vals):
-        return super()._qms_next_number({**vals, "date": vals.get("date_planned")})
+    def _qms_number_date(self, vals):
+        return vals.get("date_planned")
 
     def action_done(self):
         self._ensure_state("planned")
