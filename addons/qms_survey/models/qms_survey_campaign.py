@@ -116,10 +116,12 @@ class QmsSurveyCampaign(models.Model):
     )
     improvement_required = fields.Boolean(compute="_compute_return_stats")
     return_window_closed = fields.Boolean(
+        "Return window closed",
         compute="_compute_return_window_closed",
         help="The return deadline has passed: the return rate is final.",
     )
     close_hint = fields.Char(
+        "Before closing",
         compute="_compute_close_hint",
         help="What must be done before the campaign can be closed (empty: it can be closed).",
     )

@@ -111,7 +111,7 @@ class QmsSurveyCampaign(models.Model):
         now = fields.Datetime.now()
         open_quarters = {
             self._quarter_of(invitation.date_sent)
-            for invitation in invitations.search(domain + [("state", "=", "sent")])
+            for invitation in invitations.search([*domain, ("state", "=", "sent")])
             if invitation.return_due and invitation.return_due > now
         }
         return [

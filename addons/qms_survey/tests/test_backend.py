@@ -130,9 +130,7 @@ class TestBackend(SurveyCase):
         with freeze_time(cst(2026, 3, 10, 9, 0)):
             campaign.action_close()
         self.assertEqual(campaign.state, "closed")
-        arch = self.env["qms.survey.campaign"].get_views([(False, "form")])["views"]["form"][
-            "arch"
-        ]
+        arch = self.env["qms.survey.campaign"].get_views([(False, "form")])["views"]["form"]["arch"]
         self.assertIn("state != 'sent' or close_hint", arch, "the primary Close button")
 
     # ------------------------------------------------------------------
@@ -149,7 +147,9 @@ class TestBackend(SurveyCase):
     def test_years_are_shown_without_thousands_separator(self):
         views = self.env["qms.survey.plan"].get_views([(False, "list"), (False, "form")])
         for view in views["views"].values():
-            self.assertRegex(view["arch"], r"<field name=\"year\"[^>]*options=\"\{'format': false\}\"")
+            self.assertRegex(
+                view["arch"], r"<field name=\"year\"[^>]*options=\"\{'format': false\}\""
+            )
 
     def test_grade_and_band_have_different_chinese_labels(self):
         self.env["res.lang"]._activate_lang("zh_CN")

@@ -63,8 +63,7 @@ def score_trend_svg(categories, series):
                 f'stroke-width="{2.5 if number == 0 else 1.5}"/>'
             )
             parts.extend(
-                f'<circle cx="{px:.1f}" cy="{y(v):.1f}" r="2.5" fill="{colour}"/>'
-                for px, v in run
+                f'<circle cx="{px:.1f}" cy="{y(v):.1f}" r="2.5" fill="{colour}"/>' for px, v in run
             )
         legend_x = LEFT + (number % 4) * (plot_w / 4)
         legend_y = HEIGHT - 22 + (number // 4) * 13
