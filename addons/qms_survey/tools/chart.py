@@ -6,6 +6,7 @@ from markupsafe import Markup, escape
 COLOURS = ("#1f4e79", "#c55a11", "#548235", "#7030a0", "#bf9000", "#2e75b6", "#a50021")
 WIDTH, HEIGHT = 720, 240
 LEFT, RIGHT, TOP, BOTTOM = 40, 16, 12, 56
+PAD = 32  # room for the first and last campaign labels
 
 
 def _segments(points):
@@ -29,10 +30,10 @@ def score_trend_svg(categories, series):
     if not categories or not any(v is not None for _name, values in series for v in values):
         return ""
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
-    step = plot_w / max(len(categories) - 1, 1)
+    step = (plot_w - 2 * PAD) / max(len(categories) - 1, 1)
 
     def x(index):
-        return LEFT + (index * step if len(categories) > 1 else plot_w / 2)
+        return LEFT + PAD + (index * step if len(categories) > 1 else plot_w / 2 - PAD)
 
     def y(value):
         return TOP + plot_h * (1 - max(0.0, min(100.0, value)) / 100.0)
