@@ -207,7 +207,6 @@ class QmsSurveyCampaign(models.Model):
             campaign.improvement_required = rate is not None and rate < campaign.return_target
 
     @api.depends("state", "date_deadline")
-    @api.depends_context("uid")
     def _compute_return_window_closed(self):
         now = fields.Datetime.now()
         for campaign in self:
