@@ -17,6 +17,7 @@
         "data/qms_deadline_kind_data.xml",
         "data/qms_survey_module_data.xml",
         "data/mail_template_data.xml",
+        "data/mail_activity_type_data.xml",
         "report/qms_survey_campaign_report.xml",
         "report/qms_survey_plan_report.xml",
         "views/qms_survey_module_views.xml",

@@ -1,6 +1,6 @@
 from collections import defaultdict
 
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from ..tools import scoring
@@ -115,6 +115,16 @@ class QmsSurveyCampaign(models.Model):
         tracking=True,
     )
     improvement_required = fields.Boolean(compute="_compute_return_stats")
+    return_window_closed = fields.Boolean(
+        "Return window closed",
+        compute="_compute_return_window_closed",
+        help="The return deadline has passed: the return rate is final.",
+    )
+    close_hint = fields.Char(
+        "Before closing",
+        compute="_compute_close_hint",
+        help="What must be done before the campaign can be closed (empty: it can be closed).",
+    )
     score_avg = fields.Float("Average total", readonly=True, aggregator="avg", copy=False)
     grade_a_rate = fields.Float("Grade A (%)", readonly=True, copy=False)
     satisfaction_rate = fields.Float(
@@ -195,6 +205,48 @@ class QmsSurveyCampaign(models.Model):
             campaign.returned_count = returned
             campaign.return_rate = rate or 0.0
             campaign.improvement_required = rate is not None and rate < campaign.return_target
+
+    @api.depends("state", "date_deadline")
+    def _compute_return_window_closed(self):
+        now = fields.Datetime.now()
+        for campaign in self:
+            campaign.return_window_closed = (
+                campaign.state != "draft"
+                and bool(campaign.date_deadline)
+                and campaign.date_deadline <= now
+            )
+
+    @api.depends(
+        "state",
+        "improvement_required",
+        "improvement_report_ids",
+        "satisfaction_improvement_required",
+        "satisfaction_report_ids",
+    )
+    def _compute_close_hint(self):
+        """Why ``action_close`` would refuse, from the figures computed so far."""
+        for campaign in self:
+            hints = []
+            if campaign.state == "sent":
+                if campaign.improvement_required and not campaign.improvement_report_ids:
+                    hints.append(
+                        self.env._(
+                            "the return rate is below its target: write the improvement report"
+                        )
+                    )
+                if (
+                    campaign.satisfaction_improvement_required
+                    and not campaign.satisfaction_report_ids
+                ):
+                    hints.append(
+                        self.env._(
+                            "the satisfaction rate is below its target: write the satisfaction "
+                            "improvement report"
+                        )
+                    )
+            campaign.close_hint = (
+                self.env._("Before closing, %(todo)s.", todo="; ".join(hints)) if hints else False
+            )
 
     @api.depends("qms_capa_ids")
     def _compute_improvement_report_ids(self):
@@ -277,6 +329,25 @@ class QmsSurveyCampaign(models.Model):
         if self.plan_id:
             self.survey_id = self.plan_id.survey_id
             self.period = self.plan_id.frequency
+
+    @api.onchange("survey_id")
+    def _onchange_survey_id(self):
+        """Without a plan, the questionnaire's modules give the weights."""
+        if self.plan_id or not self.survey_id or self.state != "draft":
+            return
+        self.weight_ids = [Command.clear()] + [
+            Command.create(values) for values in self._default_weight_values(self.survey_id)
+        ]
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("survey_id") and not vals.get("plan_id") and "weight_ids" not in vals:
+                survey = self.env["survey.survey"].browse(vals["survey_id"])
+                vals["weight_ids"] = [
+                    Command.create(values) for values in self._default_weight_values(survey)
+                ]
+        return super().create(vals_list)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_not_draft(self):
@@ -404,6 +475,31 @@ class QmsSurveyCampaign(models.Model):
                     total=_number(sum(weights)),
                 )
             )
+
+    @api.model
+    def _default_weight_values(self, survey):
+        """Weights of a campaign without a plan: the questionnaire's scored modules at
+        their default weights when these sum to 100 %, else equal shares of 100 %."""
+        # The modules of the questions only, read for a QMS user without survey rights.
+        modules = (
+            survey.sudo()
+            .question_ids.filtered(
+                lambda q: q.qms_module_id and q.question_type in scoring.SCORED_TYPES
+            )
+            .qms_module_id.sorted()
+            .sudo(False)
+        )
+        if not modules:
+            return []
+        weights = modules.mapped("default_weight")
+        if not scoring.weights_valid(weights):
+            share = round(100.0 / len(modules), 2)
+            weights = [share] * len(modules)
+            weights[-1] = round(100.0 - share * (len(modules) - 1), 2)
+        return [
+            {"module_id": module.id, "weight": weight}
+            for module, weight in zip(modules, weights, strict=True)
+        ]
 
     def _check_ready(self):
         self.ensure_one()

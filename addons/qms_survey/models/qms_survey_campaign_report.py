@@ -1,7 +1,8 @@
 from collections import defaultdict
 
-from odoo import models
+from odoo import fields, models
 
+from ..tools import chart as chart_tools
 from ..tools import scoring
 
 
@@ -77,10 +78,25 @@ class QmsSurveyCampaign(models.Model):
             }
             for campaign in campaigns
         ]
-        return {"modules": modules, "trend": trend, "quarters": self._return_rate_by_quarter()}
+        chart = chart_tools.score_trend_svg(
+            [row["campaign"] for row in trend],
+            [(self.env._("Average total score"), [row["total"] for row in trend])]
+            + [
+                (weight.module_id.name, [row["modules"][index] for row in trend])
+                for index, weight in enumerate(self.weight_ids)
+            ],
+        )
+        return {
+            "modules": modules,
+            "trend": trend,
+            "trend_chart": chart,
+            "quarters": self._return_rate_by_quarter(),
+        }
 
     def _return_rate_by_quarter(self, year=None):
-        """``[(quarter label, sent, returned, rate)]`` of the company's campaigns."""
+        """``[(quarter label, sent, returned, rate)]`` of the company's campaigns, of
+        the quarters whose return windows have all closed: a quarter with a contact
+        still in time to answer has no final return rate yet."""
         company = self.company_id[:1] or self.env.company
         domain = [("company_id", "=", company.id), ("date_sent", "!=", False)]
         if year:
@@ -88,9 +104,16 @@ class QmsSurveyCampaign(models.Model):
                 ("date_sent", ">=", f"{year}-01-01"),
                 ("date_sent", "<", f"{year + 1}-01-01"),
             ]
-        groups = self.env["qms.survey.invitation"]._read_group(
+        invitations = self.env["qms.survey.invitation"]
+        groups = invitations._read_group(
             domain, ["date_sent:quarter"], ["sent_count:sum", "returned_count:sum"]
         )
+        now = fields.Datetime.now()
+        open_quarters = {
+            self._quarter_of(invitation.date_sent)
+            for invitation in invitations.search([*domain, ("state", "=", "sent")])
+            if invitation.return_due and invitation.return_due > now
+        }
         return [
             (
                 f"Q{(start.month - 1) // 3 + 1} {start.year}",
@@ -99,4 +122,11 @@ class QmsSurveyCampaign(models.Model):
                 scoring.return_rate(returned, sent),
             )
             for start, sent, returned in groups
+            if (start.year, (start.month - 1) // 3 + 1) not in open_quarters
         ]
+
+    def _quarter_of(self, moment):
+        """``(year, quarter)`` of a UTC datetime in the user's time zone, as
+        ``_read_group`` buckets it."""
+        local = fields.Datetime.context_timestamp(self, moment)
+        return local.year, (local.month - 1) // 3 + 1

@@ -6,6 +6,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from ..tools import chart as chart_tools
 from ..tools import scoring
 from .qms_survey_campaign import _number, records_action
 from .qms_survey_weight import WEIGHTS_KEY, WEIGHTS_TOKEN
@@ -13,6 +14,7 @@ from .qms_survey_weight import WEIGHTS_KEY, WEIGHTS_TOKEN
 PERIOD_MONTHS = {"quarterly": 3, "semiannual": 6, "annual": 12}
 # A sanity bound, not a business number: a plan of a year outside is a typing error.
 MIN_YEAR, MAX_YEAR = 2000, 2999
+APPROVAL_ACTIVITY = "qms_survey.mail_activity_plan_approval"
 
 
 class QmsSurveyPlan(models.Model):
@@ -74,6 +76,13 @@ class QmsSurveyPlan(models.Model):
     )
     campaign_ids = fields.One2many("qms.survey.campaign", "plan_id", string="Campaigns")
     campaign_count = fields.Integer(compute="_compute_campaign_count")
+    approver_ids = fields.Many2many(
+        "res.users",
+        string="Approvers",
+        compute="_compute_approver_ids",
+        help="The management representatives of the plan's company: each gets an activity "
+        "when the plan is submitted, and one of them approves it.",
+    )
     approved_by_id = fields.Many2one("res.users", readonly=True, copy=False, tracking=True)
     approved_date = fields.Datetime(readonly=True, copy=False)
     note = fields.Html()
@@ -127,6 +136,15 @@ class QmsSurveyPlan(models.Model):
         for plan in self:
             plan.campaign_count = len(plan.campaign_ids)
 
+    @api.depends("company_id")
+    def _compute_approver_ids(self):
+        group = self.env.ref("qms_base.group_qms_management_representative")
+        representatives = group.sudo().users.filtered(lambda u: u.active and not u.share)
+        for plan in self:
+            plan.approver_ids = representatives.filtered(
+                lambda u, company=plan.company_id: company in u.company_ids
+            )
+
     @api.depends("name", "title")
     def _compute_display_name(self):
         for plan in self:
@@ -156,6 +174,13 @@ class QmsSurveyPlan(models.Model):
                     self.env._("Plan %(plan)s has no module weights.", plan=plan.display_name)
                 )
         self._qms_workflow_write({"state": "submitted"})
+        for plan in self:
+            for approver in plan.approver_ids:
+                plan.activity_schedule(
+                    APPROVAL_ACTIVITY,
+                    user_id=approver.id,
+                    summary=self.env._("Approve the survey plan %(plan)s", plan=plan.display_name),
+                )
         return True
 
     def action_approve(self):
@@ -170,6 +195,10 @@ class QmsSurveyPlan(models.Model):
                 "approved_date": fields.Datetime.now(),
             }
         )
+        self.activity_feedback(
+            [APPROVAL_ACTIVITY], user_id=self.env.uid, feedback=self.env._("Approved.")
+        )
+        self.activity_unlink([APPROVAL_ACTIVITY])
         return True
 
     def action_reset_draft(self):
@@ -178,6 +207,7 @@ class QmsSurveyPlan(models.Model):
         self._qms_workflow_write(
             {"state": "draft", "approved_by_id": False, "approved_date": False}
         )
+        self.activity_unlink([APPROVAL_ACTIVITY])
         return True
 
     def action_done(self):
@@ -262,16 +292,26 @@ class QmsSurveyPlan(models.Model):
             for kind, kind_actions in actions.grouped("survey_kind").items()
         ]
         company_campaign = self.env["qms.survey.campaign"].with_company(self.company_id)
+        module_rows = [
+            {
+                "campaign": campaign,
+                "modules": [by_campaign[campaign.id].get(m.id) for m in modules],
+            }
+            for campaign in campaigns
+        ]
+        chart = chart_tools.score_trend_svg(
+            [campaign.title or campaign.name for campaign in campaigns],
+            [(self.env._("Average total score"), [c.score_avg or None for c in campaigns])]
+            + [
+                (module.name, [row["modules"][index] for row in module_rows])
+                for index, module in enumerate(modules)
+            ],
+        )
         return {
             "campaigns": campaigns,
             "modules": modules,
-            "module_rows": [
-                {
-                    "campaign": campaign,
-                    "modules": [by_campaign[campaign.id].get(m.id) for m in modules],
-                }
-                for campaign in campaigns
-            ],
+            "module_rows": module_rows,
+            "trend_chart": chart,
             "customers": [
                 {
                     "customer": customer,
@@ -294,6 +334,7 @@ class QmsSurveyPlan(models.Model):
             plan._qms_workflow_write(
                 {"state": "approved", "approved_by_id": self.env.uid, "approved_date": now}
             )
+            plan.activity_unlink([APPROVAL_ACTIVITY])
             plan.action_generate_campaigns()
         campaigns = self.campaign_ids.filtered(lambda c: c.date_send < now).sorted("date_send")
         customers = self.partner_ids.sorted("id")

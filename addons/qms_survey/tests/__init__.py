@@ -13,3 +13,4 @@ from . import test_portal_tour
 from . import test_capa_source
 from . import test_procedures
 from . import test_audit_integrity
+from . import test_backend
