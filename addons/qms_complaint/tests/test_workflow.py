@@ -188,6 +188,7 @@ class TestRecurrenceRootCause(ComplaintCase):
                 "root_cause_occurrence": "Pressure drift",
                 "root_cause_escape": "AOI threshold",
                 "why_1": "Pressure too low",
+                "containment_nothing_found": True,
             }
         )
         complaint.action_report_containment()
