@@ -46,9 +46,7 @@ class QmsComplaint(models.Model):
         string="8D progress",
         help="The step the 8D is at; D8 once every step is done.",
     )
-    current_step_name = fields.Char(
-        compute="_compute_current_step_name", string="Current 8D step"
-    )
+    current_step_name = fields.Char(compute="_compute_current_step_name", string="Current 8D step")
     current_step_user_id = fields.Many2one(
         "res.users", compute="_compute_current_step", string="Step owner"
     )
@@ -164,9 +162,7 @@ class QmsComplaint(models.Model):
     # ------------------------------------------------------------------
     # Computes
     # ------------------------------------------------------------------
-    @api.depends(
-        "step_ids.date_done", "step_ids.sequence", "step_ids.user_id", "step_ids.due_by"
-    )
+    @api.depends("step_ids.date_done", "step_ids.sequence", "step_ids.user_id", "step_ids.due_by")
     def _compute_current_step(self):
         for complaint in self:
             step = complaint.step_ids.filtered(lambda s: not s.date_done).sorted("sequence")[:1]
@@ -382,6 +378,8 @@ class QmsComplaint(models.Model):
                     "date_auditor_confirmed": False,
                     "date_owner_confirmed": False,
                     "report_attachment_id": False,
+                    # D3 is stated again for the new revision
+                    "containment_nothing_found": False,
                     **dict.fromkeys(ROOT_CAUSE_FIELDS, False),
                 }
             )

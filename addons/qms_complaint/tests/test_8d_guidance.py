@@ -132,7 +132,9 @@ class TestEightDGuidance(ComplaintCase):
             ]
         )
         self._done_up_to(complaint, "d7")
-        complaint.write({"lessons_learned": "<p>Watch the pressure</p>", "abnormality_logged": True})
+        complaint.write(
+            {"lessons_learned": "<p>Watch the pressure</p>", "abnormality_logged": True}
+        )
         self.assertIn(action.display_name, complaint.current_step_missing)
         with self.assertRaisesRegex(
             UserError, f"D7 waits for the corrective actions of D5: .*{re.escape(action.title)}"
