@@ -4,6 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from .qms_complaint import EIGHT_D_TYPES
+from .qms_complaint_step import STEPS
 
 REPORT_8D = "qms_complaint.action_report_qms_complaint_8d"
 # The context key of the composer opened by action_send_report (like sale's mark_so_as_sent).
@@ -24,6 +25,8 @@ ROOT_CAUSE_FIELDS = [
     "fishbone_measurement",
     "fishbone_environment",
 ]
+# The 8D progress bar of the form: one short label per step.
+STEP_PROGRESS = [(code, code.upper()) for code, _label in STEPS]
 
 
 class QmsComplaint(models.Model):
@@ -37,6 +40,22 @@ class QmsComplaint(models.Model):
         "qms.complaint.step", compute="_compute_current_step", string="Current step"
     )
     current_step = fields.Char(compute="_compute_current_step", string="8D step")
+    step_progress = fields.Selection(
+        STEP_PROGRESS,
+        compute="_compute_current_step",
+        string="8D progress",
+        help="The step the 8D is at; D8 once every step is done.",
+    )
+    current_step_name = fields.Char(compute="_compute_current_step_name", string="Current 8D step")
+    current_step_user_id = fields.Many2one(
+        "res.users", compute="_compute_current_step", string="Step owner"
+    )
+    current_step_due = fields.Datetime(compute="_compute_current_step", string="Step due by")
+    current_step_missing = fields.Char(
+        compute="_compute_current_step_missing",
+        string="Still needed",
+        help="What the current step needs before it can be completed.",
+    )
     date_notified = fields.Datetime("Team notified on", readonly=True, copy=False)
     # D1
     team_leader_id = fields.Many2one("res.users", string="Team leader")
@@ -54,6 +73,11 @@ class QmsComplaint(models.Model):
     qty_transit = fields.Float("Suspect in transit", digits="Product Unit of Measure")
     qty_customer = fields.Float("Suspect at the customer", digits="Product Unit of Measure")
     containment_note = fields.Text("Containment status")
+    containment_nothing_found = fields.Boolean(
+        "Nothing suspect found",
+        help="D3: stock, WIP, transit and the customer were checked and nothing suspect "
+        "was found; without it, D3 needs an isolated quantity.",
+    )
     date_contained = fields.Datetime("Containment reported on", readonly=True, copy=False)
     # D4 - root cause
     root_cause_occurrence = fields.Text("Root cause (occurrence)")
@@ -138,12 +162,57 @@ class QmsComplaint(models.Model):
     # ------------------------------------------------------------------
     # Computes
     # ------------------------------------------------------------------
-    @api.depends("step_ids.date_done", "step_ids.sequence")
+    @api.depends("step_ids.date_done", "step_ids.sequence", "step_ids.user_id", "step_ids.due_by")
     def _compute_current_step(self):
         for complaint in self:
             step = complaint.step_ids.filtered(lambda s: not s.date_done).sorted("sequence")[:1]
             complaint.current_step_id = step
             complaint.current_step = step.code.upper() if step else False
+            complaint.current_step_user_id = step.user_id
+            complaint.current_step_due = step.due_by
+            # every step done: the bar stays on D8
+            complaint.step_progress = step.code if step else complaint.step_ids and "d8"
+
+    @api.depends("current_step_id")
+    @api.depends_context("lang")
+    def _compute_current_step_name(self):
+        labels = dict(
+            self.env["qms.complaint.step"]._fields["code"]._description_selection(self.env)
+        )
+        for complaint in self:
+            code = complaint.current_step_id.code
+            complaint.current_step_name = labels[code] if code else False
+
+    @api.depends(
+        "step_ids.date_done",
+        "team_leader_id",
+        "d2_what",
+        "qty_wip",
+        "qty_transit",
+        "qty_customer",
+        "containment_nothing_found",
+        "containment_picking_ids",
+        "root_cause_occurrence",
+        "root_cause_escape",
+        "qms_capa_ids.kind",
+        "qms_capa_ids.state",
+        "verification_ids.result",
+        "verification_ids.stage",
+        "date_ca_approved",
+        "date_qc_verified",
+        "skip_corrective",
+        "lessons_learned",
+        "abnormality_logged",
+    )
+    @api.depends_context("lang")
+    def _compute_current_step_missing(self):
+        for complaint in self:
+            code = complaint.current_step_id.code
+            complaint.current_step_missing = (
+                (complaint._missing_for_step(code) or complaint._missing_for_completion(code))
+                if code and complaint.state == "in_progress"
+                else False
+            )
 
     @api.depends(
         "root_cause_occurrence", "root_cause_escape", "qms_capa_ids.kind", "qms_capa_ids.state"
@@ -204,6 +273,7 @@ class QmsComplaint(models.Model):
                 raise UserError(
                     self.env._("Validate the containment transfers before reporting containment.")
                 )
+            complaint._check_step_ready("d3")
             reported = fields.Datetime.now()
             complaint._workflow_write({"date_contained": reported})
             complaint._qms_deadline_close("containment", done=reported)
@@ -308,6 +378,8 @@ class QmsComplaint(models.Model):
                     "date_auditor_confirmed": False,
                     "date_owner_confirmed": False,
                     "report_attachment_id": False,
+                    # D3 is stated again for the new revision
+                    "containment_nothing_found": False,
                     **dict.fromkeys(ROOT_CAUSE_FIELDS, False),
                 }
             )
@@ -363,6 +435,18 @@ class QmsComplaint(models.Model):
     def _missing_for_step(self, code):
         """The message of what step ``code`` still needs, or None."""
         self.ensure_one()
+        if code == "d3" and not self._containment_stated():
+            return self.env._(
+                "D3: enter the suspect quantities isolated (stock, WIP, transit, customer), "
+                "or tick “Nothing suspect found”."
+            )
+        if code == "d7":
+            open_corrective = self._corrective_actions().filtered(lambda c: c.state == "open")
+            if open_corrective:
+                return self.env._(
+                    "D7 waits for the corrective actions of D5: finish or cancel %(actions)s.",
+                    actions=", ".join(f"{capa.name} “{capa.title}”" for capa in open_corrective),
+                )
         missing = {
             "d1": lambda: not self.team_leader_id,
             "d2": lambda: not (self.d2_what or "").strip(),
@@ -388,6 +472,13 @@ class QmsComplaint(models.Model):
                 "D7: write the lessons learned and add the case to the abnormality history."
             ),
         }[code]
+
+    def _containment_stated(self):
+        """D3 says what it found: a quantity isolated somewhere, or explicitly nothing."""
+        self.ensure_one()
+        return self.containment_nothing_found or any(
+            (self.qty_stock_found, self.qty_wip, self.qty_transit, self.qty_customer)
+        )
 
     def _check_step_ready(self, code):
         message = self._missing_for_step(code)
@@ -500,5 +591,14 @@ class QmsComplaint(models.Model):
 
     def _complete_step(self, code, when=None):
         self.ensure_one()
-        step = self.step_ids.filtered(lambda s: s.code == code)
-        step.filtered(lambda s: not s.date_done).write({"date_done": when or fields.Datetime.now()})
+        step = self.step_ids.filtered(lambda s: s.code == code and not s.date_done)
+        if not step:
+            return
+        step.write({"date_done": when or fields.Datetime.now()})
+        # D0 and D8 move the state (confirmed, closed): its tracking is their chatter line.
+        if code not in ("d0", "d8"):
+            labels = dict(step._fields["code"]._description_selection(self.env))
+            self.message_post(
+                body=self.env._("%(step)s completed.", step=labels[code]),
+                subtype_xmlid="mail.mt_note",
+            )

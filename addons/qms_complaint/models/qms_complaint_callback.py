@@ -16,6 +16,16 @@ class QmsComplaint(models.Model):
         """Handled for the customer (replacement sent, answer given): the callback is due."""
         self._ensure_state("in_progress", "closed")
         for complaint in self:
+            if complaint.step_ids and (
+                complaint.state == "closed" or complaint.step_progress == "d8"
+            ):
+                raise UserError(
+                    self.env._(
+                        "%(number)s is at D8 or closed: a complaint is marked handled "
+                        "before its 8D reaches D8.",
+                        number=complaint.name,
+                    )
+                )
             now = fields.Datetime.now()
             complaint._workflow_write({"date_handled": now})
             complaint._qms_deadline_close("handling")

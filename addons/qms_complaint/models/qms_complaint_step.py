@@ -47,6 +47,13 @@ class QmsComplaintStep(models.Model):
         compute_sudo=True,  # the customer reads its steps' due dates, not the deadline rows
         help="The due time of the step's deadline, when it has one.",
     )
+    due_by = fields.Datetime(
+        "Due by",
+        compute="_compute_due_by",
+        compute_sudo=True,
+        help="The step's own due time, else that of the next step with a clock: "
+        "D1-D2 are due with containment, D4 with the 8D report, D6-D7 with closure.",
+    )
     date_done = fields.Datetime("Done on")
     state = fields.Selection(
         [("todo", "To do"), ("late", "Late"), ("done", "Done")], compute="_compute_state"
@@ -69,6 +76,14 @@ class QmsComplaintStep(models.Model):
             )
             # The latest row: a recurrence opens new ones, the old ones stay done.
             step.due = deadlines.sorted(lambda d: (d.start, d.id))[-1:].due if kind else False
+
+    @api.depends("sequence", "due", "complaint_id.step_ids.due")
+    def _compute_due_by(self):
+        for step in self:
+            clocked = step.complaint_id.step_ids.filtered(
+                lambda s, step=step: s.sequence >= step.sequence and s.due
+            ).sorted("sequence")
+            step.due_by = clocked[:1].due
 
     @api.depends("date_done", "due")
     def _compute_state(self):

@@ -13,3 +13,4 @@ from . import test_views
 from . import test_procedures
 from . import test_audit_integrity
 from . import test_reports_zh_tw
+from . import test_8d_guidance

@@ -66,6 +66,7 @@ def ready_to_close(case):
             "root_cause_escape": "No AOI",
             "lessons_learned": "<p>AOI on every line.</p>",
             "abnormality_logged": True,
+            "containment_nothing_found": True,
         }
     )
     action = record._qms_capa_create(
@@ -82,10 +83,12 @@ def ready_to_close(case):
     record.action_approve_corrective_actions()
     record.write({"qc_user_id": admin(case).id, "qc_note": "AOI checked on 3 shifts."})
     record.action_qc_verify()
-    for _step in range(7):
+    for _step in range(6):
         record.action_next_step()
+    # D7 waits for the corrective actions of D5.
     action.result = "AOI installed."
     action.action_done()
+    record.action_next_step()
     record.action_confirm_effect_auditor()
     record.action_confirm_effect_owner()
     return record
@@ -114,7 +117,6 @@ def not_ours(case):
 @factory(
     "qms.complaint",
     "action_notify_team",
-    "action_report_containment",
     "action_mark_handled",
     "action_inform_containment",
     "action_report_stock",
@@ -122,6 +124,12 @@ def not_ours(case):
 )
 def started(case):
     return in_progress(case)
+
+
+@factory("qms.complaint", "action_report_containment")
+def contained(case):
+    """D3 says what it isolated."""
+    return in_progress(case, qty_wip=12)
 
 
 @factory("qms.complaint", "action_next_step")

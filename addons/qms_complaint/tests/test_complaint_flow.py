@@ -54,6 +54,19 @@ class TestComplaintFlow(ComplaintCase):
         complaint.write(
             {"lessons_learned": "<p>Monitor pressure drift</p>", "abnormality_logged": True}
         )
+        # D7 waits for the corrective action of D5; its preventive action stays open.
+        complaint.qms_capa_ids.result = "Pressure within ±2% for 3 weeks"
+        complaint.qms_capa_ids.action_done()
+        complaint._qms_capa_create(
+            [
+                {
+                    "title": "Pressure drift in the FMEA of every bonding line",
+                    "kind": "preventive",
+                    "user_id": self.owner_user.id,
+                    "date_deadline": fields.Date.today() + timedelta(days=30),
+                }
+            ]
+        )
         complaint.action_next_step()  # D7
 
     def test_intake_from_the_form(self):
@@ -82,8 +95,9 @@ class TestComplaintFlow(ComplaintCase):
         complaint.action_confirm_effect_owner()
         with self.assertRaisesRegex(UserError, "Finish or cancel these actions"):
             complaint.action_close()
-        complaint.qms_capa_ids.result = "Pressure within ±2% for 3 weeks"
-        complaint.qms_capa_ids.action_done()
+        preventive = complaint.qms_capa_ids.filtered(lambda c: c.state == "open")
+        preventive.result = "FMEA updated on lines 1-3"
+        preventive.action_done()
         complaint.action_close()
         self.assertEqual(complaint.state, "closed")
         self.assertTrue(all(complaint.step_ids.mapped("date_done")))

@@ -98,6 +98,7 @@ class TestContainmentClocks(TestProcedureCase):
         complaint = self._complaint()
         complaint.action_confirm_defect()
         complaint.action_inform_containment()
+        complaint.containment_nothing_found = True
         complaint.action_report_containment()
         self.assertTrue(complaint.date_stock_reported and complaint.date_wip_reported)
         self.assertEqual(complaint.step_ids.filtered(lambda s: s.code == "d3").state, "done")
@@ -127,6 +128,7 @@ class TestApprovalAndVerification(TestProcedureCase):
                 "d2_what": "Scratches",
                 "root_cause_occurrence": "Worn gripper",
                 "root_cause_escape": "No visual check",
+                "qty_wip": 12,
             }
         )
         complaint.action_report_containment()

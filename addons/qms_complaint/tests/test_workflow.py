@@ -188,6 +188,7 @@ class TestRecurrenceRootCause(ComplaintCase):
                 "root_cause_occurrence": "Pressure drift",
                 "root_cause_escape": "AOI threshold",
                 "why_1": "Pressure too low",
+                "containment_nothing_found": True,
             }
         )
         complaint.action_report_containment()
@@ -202,6 +203,7 @@ class TestRecurrenceRootCause(ComplaintCase):
         self.assertFalse(complaint.root_cause_occurrence)
         self.assertFalse(complaint.root_cause_escape)
         self.assertFalse(complaint.why_1)
+        self.assertFalse(complaint.containment_nothing_found, "D3 is stated again")
         self.assertEqual(complaint.d2_what, "Dead pixels", "the problem description stays")
         self.assertFalse(complaint.step_ids.filtered(lambda s: s.code == "d4").date_done)
         self.assertFalse(complaint.date_notified)
