@@ -610,6 +610,27 @@ class QmsComplaint(models.Model):
             or self.company_id.qms_escalation_user_id
         )
 
+    def _message_compute_author(self, author_id=None, email_from=None, raise_on_email=True):
+        """A user without an e-mail address still saves a complaint and moves it
+        through the 8D: what is posted on its behalf keeps the user as author and
+        goes out from the company's address (else OdooBot's), instead of failing."""
+        author_id, email_from = super()._message_compute_author(
+            author_id=author_id, email_from=email_from, raise_on_email=False
+        )
+        if not email_from:
+            company = self.company_id[:1] or self.env.company
+            email_from = (
+                company.partner_id.email_formatted or self._system_author().email_formatted
+            )
+        if not email_from:  # nobody to send from: mail's own error
+            return super()._message_compute_author(author_id, email_from, raise_on_email)
+        return author_id, email_from
+
+    def _system_author(self):
+        """Who writes what a complaint records by itself (severity, escalations):
+        OdooBot, never the user who happened to save."""
+        return self.env.ref("base.partner_root")
+
     def _get_report_base_filename(self):
         self.ensure_one()
         return f"8D-{self.name}"
