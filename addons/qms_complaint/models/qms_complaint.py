@@ -253,6 +253,12 @@ class QmsComplaint(models.Model):
             else:
                 complaint.responsibility = "pending"
 
+    @api.depends("name")
+    def _compute_display_name(self):
+        for complaint in self:
+            numbered = complaint.name and complaint.name != "/"
+            complaint.display_name = complaint.name if numbered else self.env._("New")
+
     def _compute_access_url(self):
         result = super()._compute_access_url()
         for complaint in self:
