@@ -179,7 +179,8 @@ class QmsComplaint(models.Model):
         compute="_compute_defect_ratio",
         store=True,
         aggregator="avg",
-        help="Defective / delivered × 100; for a group, its total defective / total delivered.",
+        help="Defective / delivered × 100; for a group, "
+        "its total defective / total delivered × 100.",
     )
     defect_ppm = fields.Float(
         "Defect PPM",
@@ -670,9 +671,7 @@ class QmsComplaint(models.Model):
         )
         if not email_from:
             company = self.company_id[:1] or self.env.company
-            email_from = (
-                company.partner_id.email_formatted or self._system_author().email_formatted
-            )
+            email_from = company.partner_id.email_formatted or self._system_author().email_formatted
         if not email_from:  # nobody to send from: mail's own error
             return super()._message_compute_author(author_id, email_from, raise_on_email)
         return author_id, email_from

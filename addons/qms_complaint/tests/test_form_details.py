@@ -47,16 +47,22 @@ class TestFormDetails(ComplaintCase):
         """Every date and time of the complaint's form and list hides the seconds
         (also in its 8D steps, deadlines, revisions and callbacks); the list shows
         the whole number."""
-        views = self.env["qms.complaint"].with_user(self.owner_user).get_views(
-            [(False, "form"), (False, "list")]
+        views = (
+            self.env["qms.complaint"]
+            .with_user(self.owner_user)
+            .get_views([(False, "form"), (False, "list")])
         )
         for view_type in ("form", "list"):
             arch = etree.fromstring(views["views"][view_type]["arch"])
             shown = 0
             for node in arch.iter("field"):
-                model = self._model_of(node, views["models"])
+                model = self._model_of(node)
                 field = self.env[model]._fields.get(node.get("name"))
-                if field and field.type == "datetime" and node.get("invisible") not in ("1", "True"):
+                if (
+                    field
+                    and field.type == "datetime"
+                    and node.get("invisible") not in ("1", "True")
+                ):
                     shown += 1
                     self.assertIn(
                         "'show_seconds': false",
@@ -64,10 +70,12 @@ class TestFormDetails(ComplaintCase):
                         f"{model}.{field.name} in the {view_type}",
                     )
             self.assertTrue(shown)
-        [number] = etree.fromstring(views["views"]["list"]["arch"]).xpath("/list/field[@name='name']")
+        [number] = etree.fromstring(views["views"]["list"]["arch"]).xpath(
+            "/list/field[@name='name']"
+        )
         self.assertEqual(number.get("width"), "110px")
 
-    def _model_of(self, node, models):
+    def _model_of(self, node):
         """The model a <field> of a view belongs to (its x2many's comodel when nested)."""
         path = []
         parent = node.getparent()

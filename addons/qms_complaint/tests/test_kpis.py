@@ -44,7 +44,7 @@ class TestGroupedKpis(ComplaintCase):
         self.assertEqual(self.large.defect_ppm, 100)
         expected = 6 / 10500 * 1e6  # 571, where the average of the two would be 5050
         [group] = self.env["qms.complaint"].read_group(
-            self.domain + [("feedback_type", "=", "complaint")],
+            [*self.domain, ("feedback_type", "=", "complaint")],
             ["defect_ppm:avg", "defect_ratio:avg", "qty_defective:sum"],
             ["commercial_partner_id"],
         )
