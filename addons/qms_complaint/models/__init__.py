@@ -1,6 +1,7 @@
 from . import qms_complaint
 from . import qms_complaint_severity
 from . import qms_complaint_8d
+from . import qms_complaint_capa
 from . import qms_complaint_stock
 from . import qms_complaint_containment
 from . import qms_complaint_approval

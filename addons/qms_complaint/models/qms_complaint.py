@@ -4,7 +4,8 @@ import pytz
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import float_compare
+from odoo.models import parse_read_group_spec
+from odoo.tools import SQL, float_compare
 
 FEEDBACK_TYPES = [
     ("complaint", "Complaint"),
@@ -171,13 +172,23 @@ class QmsComplaint(models.Model):
     )
     qty_defective = fields.Float("Defective quantity", digits="Product Unit of Measure")
     qty_delivered = fields.Float("Delivered quantity", digits="Product Unit of Measure")
+    # Grouped (pivot, graph, read_group), the ratios are those of the group's sums,
+    # never an average of the complaints' ratios: see _read_group_select.
     defect_ratio = fields.Float(
-        "Defect ratio (%)", compute="_compute_defect_ratio", store=True, aggregator="avg"
+        "Defect ratio (%)",
+        compute="_compute_defect_ratio",
+        store=True,
+        aggregator="avg",
+        help="Defective / delivered × 100; for a group, "
+        "its total defective / total delivered × 100.",
     )
-    # A group's PPM is sum(defective) / sum(delivered): exact in the XLSX KPI sheet;
-    # the pivot can only average the per-complaint values.
     defect_ppm = fields.Float(
-        "Defect PPM", compute="_compute_defect_ratio", store=True, aggregator="avg"
+        "Defect PPM",
+        compute="_compute_defect_ratio",
+        store=True,
+        aggregator="avg",
+        help="Defective / delivered × 1,000,000; for a group, "
+        "its total defective / total delivered × 1,000,000.",
     )
     description = fields.Html("Defect description")
     customer_impact = fields.Text("Impact at the customer")
@@ -190,7 +201,13 @@ class QmsComplaint(models.Model):
     is_repeat = fields.Boolean(
         "Repeat", readonly=True, help="The same customer already complained of this product."
     )
-    repeat_rate = fields.Float(compute="_compute_repeat_rate", store=True, aggregator="avg")
+    repeat_rate = fields.Float(
+        "Repeat rate (%)",
+        compute="_compute_repeat_rate",
+        store=True,
+        aggregator="avg",
+        help="For a group: its repeat complaints / its complaints × 100.",
+    )
     parent_id = fields.Many2one(
         "qms.complaint", string="Raised from", index="btree_not_null", readonly=True
     )
@@ -237,11 +254,46 @@ class QmsComplaint(models.Model):
             else:
                 complaint.responsibility = "pending"
 
+    @api.depends("name")
+    def _compute_display_name(self):
+        for complaint in self:
+            numbered = complaint.name and complaint.name != "/"
+            complaint.display_name = complaint.name if numbered else self.env._("New")
+
     def _compute_access_url(self):
         result = super()._compute_access_url()
         for complaint in self:
             complaint.access_url = f"/my/complaints/{complaint.id}"
         return result
+
+    # ------------------------------------------------------------------
+    # Grouped KPIs
+    # ------------------------------------------------------------------
+    def _read_group_select(self, aggregate_spec, query):
+        """The ratios of a group are the ratios of its sums: PPM = Σ defective /
+        Σ delivered × 10⁶ (a complaint of 10 pieces does not weigh as much as one
+        of 10,000), repeat rate = repeat complaints / complaints × 100."""
+        fname, __, func = parse_read_group_spec(aggregate_spec)
+        factor = {"defect_ppm": 1e6, "defect_ratio": 100.0}.get(fname)
+        if factor and func == "avg":
+            defective = self._field_to_sql(self._table, "qty_defective", query)
+            delivered = self._field_to_sql(self._table, "qty_delivered", query)
+            return SQL(
+                "COALESCE(SUM(%s) * %s / NULLIF(SUM(%s), 0), 0)::float8",
+                defective,
+                factor,
+                delivered,
+            )
+        if fname == "repeat_rate" and func == "avg":
+            repeat = self._field_to_sql(self._table, "is_repeat", query)
+            feedback_type = self._field_to_sql(self._table, "feedback_type", query)
+            return SQL(
+                "COALESCE(100.0 * COUNT(*) FILTER (WHERE %s)"
+                " / NULLIF(COUNT(*) FILTER (WHERE %s = 'complaint'), 0), 0)::float8",
+                repeat,
+                feedback_type,
+            )
+        return super()._read_group_select(aggregate_spec, query)
 
     # ------------------------------------------------------------------
     # Constraints
@@ -609,6 +661,25 @@ class QmsComplaint(models.Model):
             or (self.category_id and self.category_id._responsible_user())
             or self.company_id.qms_escalation_user_id
         )
+
+    def _message_compute_author(self, author_id=None, email_from=None, raise_on_email=True):
+        """A user without an e-mail address still saves a complaint and moves it
+        through the 8D: what is posted on its behalf keeps the user as author and
+        goes out from the company's address (else OdooBot's), instead of failing."""
+        author_id, email_from = super()._message_compute_author(
+            author_id=author_id, email_from=email_from, raise_on_email=False
+        )
+        if not email_from:
+            company = self.company_id[:1] or self.env.company
+            email_from = company.partner_id.email_formatted or self._system_author().email_formatted
+        if not email_from:  # nobody to send from: mail's own error
+            return super()._message_compute_author(author_id, email_from, raise_on_email)
+        return author_id, email_from
+
+    def _system_author(self):
+        """Who writes what a complaint records by itself (severity, escalations):
+        OdooBot, never the user who happened to save."""
+        return self.env.ref("base.partner_root")
 
     def _get_report_base_filename(self):
         self.ensure_one()

@@ -91,4 +91,6 @@ class QmsComplaint(models.Model):
                 summary=self.env._("Severe complaint %(number)s", number=self.name),
                 note=body,
             )
-        self.message_post(body=body, subtype_xmlid="mail.mt_note")
+        self.message_post(
+            body=body, subtype_xmlid="mail.mt_note", author_id=self._system_author().id
+        )

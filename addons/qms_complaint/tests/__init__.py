@@ -14,3 +14,6 @@ from . import test_procedures
 from . import test_audit_integrity
 from . import test_reports_zh_tw
 from . import test_8d_guidance
+from . import test_kpis
+from . import test_no_email_user
+from . import test_form_details

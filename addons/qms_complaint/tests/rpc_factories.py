@@ -336,3 +336,8 @@ def returned_batch(case):
 @factory("qms.complaint", "action_send_handling_report")
 def to_report(case):
     return in_progress(case)
+
+
+@factory("qms.complaint.defect")
+def defect(case):
+    return case.env["qms.complaint.defect"].create({"name": "Burr on the flange"})

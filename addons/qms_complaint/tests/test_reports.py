@@ -509,8 +509,9 @@ class TestComplaintRegister(ReportCase, TransactionCase):
             self.assertTrue(translations.get(header), f"zh_CN.po does not translate {header!r}")
 
     def test_kpi_actions(self):
-        """The pivot averages per-complaint PPMs (its help says so); the deadline KPI
-        gives the on-time rate and the working hours per kind of deadline."""
+        """The pivot's PPM of a group is its total defective / total delivered, as in
+        the KPI sheet (its help says so); the deadline KPI gives the on-time rate and
+        the working hours per kind of deadline."""
         action = self.env.ref("qms_complaint.qms_complaint_kpi_action")
         self.assertEqual(action.res_model, "qms.complaint")
         self.assertIn("KPI sheet", str(action.help))
@@ -520,7 +521,8 @@ class TestComplaintRegister(ReportCase, TransactionCase):
             ["commercial_partner_id"],
         )
         self.assertEqual(len(groups), 1)
-        self.assertEqual(groups[0]["defect_ppm"], 1500)  # (3000 + 0) / 2, not a sum
+        # 12 / 10,000 × 10⁶, not the average (3000 + 0) / 2 of the two complaints' PPM
+        self.assertEqual(groups[0]["defect_ppm"], 1200)
         self.assertEqual(groups[0]["qty_defective"], 12)
         self.assertEqual(groups[0]["qty_delivered"], 10000)
 

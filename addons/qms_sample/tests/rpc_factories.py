@@ -304,3 +304,24 @@ def lead(case):
     return case.env["crm.lead"].create(
         {"name": "RPC display module", "partner_id": customer(case).id}
     )
+
+
+@factory("qms.sample.copy")
+def sample_copy(case):
+    """The original (原稿) of a signed sample, kept by marketing."""
+    return case.env["qms.sample.copy"].create(
+        {"sample_id": sample(case).id, "copy_type": "original"}
+    )
+
+
+@factory("qms.hsf.report")
+def hsf_report(case):
+    return case.env["qms.hsf.report"].create(
+        {
+            "partner_id": customer(case, "RPC Supplier").id,
+            "product_id": product(case).id,
+            "date_test": "2026-11-02",
+            "laboratory": "SGS Shenzhen",
+            "report_number": "SZ-2026-1102",
+        }
+    )

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from odoo import fields
 
 from odoo.addons.qms_base.tests.rpc_actions import factory
-from odoo.addons.qms_base.tests.rpc_factories import customer
+from odoo.addons.qms_base.tests.rpc_factories import callback, customer
 
 # A year no demo draw uses: the draw fixtures never meet a drawn quarter.
 DRAW_YEAR = 2099
@@ -244,4 +244,12 @@ def contract_period(case):
             "date_start": today,
             "date_end": today + timedelta(days=364),
         }
+    )
+
+
+@factory("qms.service.callback.answer")
+def callback_answer(case):
+    question = case.env.ref("qms_service_contract.question_upgrade_stable")
+    return case.env["qms.service.callback.answer"].create(
+        {"callback_id": callback(case).id, "question_id": question.id, "answer_yes_no": "yes"}
     )

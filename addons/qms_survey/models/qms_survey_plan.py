@@ -372,6 +372,8 @@ class QmsSurveyPlan(models.Model):
                 continue
             if campaign.improvement_required:
                 campaign.action_create_improvement_report()
+            if campaign.satisfaction_improvement_required:
+                campaign.action_create_satisfaction_report()
             campaign.action_close()
             if index < len(campaigns) - 2:
                 capas = campaign.qms_capa_ids

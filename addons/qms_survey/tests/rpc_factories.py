@@ -238,3 +238,14 @@ def delivery(case):
 def factory_visit(case):
     """客户访厂: the customer visits us."""
     return visit(case, visit_type="factory", attendee_ids=[(6, 0, admin(case).ids)])
+
+
+@factory("qms.survey.score")
+def module_score(case):
+    """The module scores of a returned questionnaire."""
+    record = sent_campaign(case)
+    answer = record.invitation_ids.user_input_id
+    good = record.survey_id.question_ids.suggested_answer_ids.filtered(lambda a: a.value == "Good")
+    answer._save_lines(record.survey_id.question_ids, good.id)
+    answer._mark_done()
+    return record.invitation_ids.score_ids
