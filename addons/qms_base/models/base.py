@@ -8,6 +8,17 @@ from odoo.exceptions import ValidationError
 # Sanity bounds, not business numbers: a date outside is a typing error.
 MIN_YEAR, MAX_YEAR = 1900, 2999
 INT_LIMIT = 2**31
+# Set by a create that has already checked its input (the sequence mixin, which
+# must check before it numbers): its value is an object no RPC call can carry,
+# and it names the one model it vouches for, so one2many lines are still checked.
+INPUT_CHECKED_KEY = "qms_input_checked"
+
+
+class InputChecked:
+    __slots__ = ("model",)
+
+    def __init__(self, model):
+        self.model = model
 
 
 class Base(models.AbstractModel):
@@ -24,7 +35,7 @@ class Base(models.AbstractModel):
 
     @api.model_create_multi
     def create(self, vals_list):
-        if self._name.startswith("qms."):
+        if self._name.startswith("qms.") and not self._qms_input_checked():
             self._qms_check_input(*vals_list)
         return super().create(vals_list)
 
@@ -32,6 +43,15 @@ class Base(models.AbstractModel):
         if self._name.startswith("qms."):
             self._qms_check_input(vals)
         return super().write(vals)
+
+    def _qms_input_checked(self):
+        marker = self.env.context.get(INPUT_CHECKED_KEY)
+        return isinstance(marker, InputChecked) and marker.model == self._name
+
+    def _qms_input_trusted(self):
+        """This model in a context where ``create`` has checked its input already,
+        so that the overrides after it (and ``Base.create``) do not check again."""
+        return self.with_context(**{INPUT_CHECKED_KEY: InputChecked(self._name)})
 
     @api.model
     def _qms_check_input(self, *vals_list):

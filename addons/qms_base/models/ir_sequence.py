@@ -39,4 +39,6 @@ class IrSequence(models.Model):
         drawer = self
         if current != self:
             drawer = self.with_context(ir_sequence_date_range=current.date_from)
-        return [drawer.get_next_char(number) for number in numbers]
+        # as get_next_char, with the prefix interpolated once for the whole batch
+        prefix, suffix = drawer._get_prefix_suffix()
+        return [f"{prefix}{number:0{self.padding}d}{suffix}" for number in numbers]

@@ -23,7 +23,9 @@ class QmsSequenceMixin(models.AbstractModel):
     def create(self, vals_list):
         """Numbers the records in groups sharing one sequence and date: one draw
         per group, so creating many records does not cost queries per record."""
-        self._qms_check_input(*vals_list)  # the number reads the raw company and date
+        if not self._qms_input_checked():
+            self._qms_check_input(*vals_list)  # the number reads the raw company and date
+        self._qms_check_number_given(vals_list)
         groups = defaultdict(list)
         for vals in vals_list:
             if vals.get("name", "/") == "/":
@@ -36,7 +38,18 @@ class QmsSequenceMixin(models.AbstractModel):
             )
             for vals, number in zip(group, numbers, strict=True):
                 vals["name"] = number
-        return super().create(vals_list)
+        records = super(QmsSequenceMixin, self._qms_input_trusted()).create(vals_list)
+        return records.with_env(self.env)
+
+    def _qms_check_number_given(self, vals_list):
+        """A model whose number is a workflow field takes it from its sequence
+        only: a number chosen by the caller is refused, as a later write is."""
+        if "name" not in getattr(self, "_qms_workflow_fields", ()):
+            return
+        if self._qms_workflow_allowed():
+            return
+        if any(vals.get("name", "/") not in ("/", False) for vals in vals_list):
+            self._qms_workflow_refuse(["name"])
 
     @api.model
     def _qms_number_group(self, vals):

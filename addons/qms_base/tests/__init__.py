@@ -12,4 +12,5 @@ from . import test_inspection_mixin
 from . import test_loan
 from . import test_rpc_actions
 from . import test_sequence
+from . import test_rpc_number
 from . import test_demo

@@ -36,8 +36,8 @@ FINISHED_STATES = ("closed", "rejected", "cancelled")
 RETURN_OUTCOMES = [("repair", "Repair"), ("replace", "Replace"), ("refund", "Refund")]
 
 
-# Written by the action methods only (under WORKFLOW_KEY in the context).
-WORKFLOW_FIELDS = {
+# Written by the action methods only (qms.workflow.mixin).
+WORKFLOW_FIELDS = (
     "state",
     "name",
     "revision",
@@ -56,10 +56,7 @@ WORKFLOW_FIELDS = {
     "date_handled",
     "date_auditor_confirmed",
     "date_owner_confirmed",
-}
-WORKFLOW_KEY = "_qms_complaint_workflow"
-# An object, not a string: an RPC call cannot pass it in its context.
-WORKFLOW_TOKEN = object()
+)
 
 
 class QmsComplaint(models.Model):
@@ -81,9 +78,11 @@ class QmsComplaint(models.Model):
         "qms.capa.mixin",
         "qms.callback.mixin",
         "qms.portal.fields.mixin",
+        "qms.workflow.mixin",
     ]
     _order = "date_received desc, id desc"
     _qms_sequence_code = "qms.complaint"
+    _qms_workflow_fields = WORKFLOW_FIELDS
     _mail_post_access = "read"
     # What the customer reads of its complaint; everything else is internal.
     _qms_portal_fields = (
@@ -429,30 +428,21 @@ class QmsComplaint(models.Model):
     # ------------------------------------------------------------------
     @api.model_create_multi
     def create(self, vals_list):
+        self._qms_check_input(*vals_list)  # the category is read before the ORM converts it
         for vals in vals_list:
-            self._qms_check_input(vals)  # the category is read before the ORM converts it
             if not vals.get("partner_id"):
                 raise ValidationError(self.env._("A complaint needs a customer."))
-            self._check_workflow_values(
-                {
-                    name: value
-                    for name, value in vals.items()
-                    if value
-                    and not (name == "name" and value == "/")
-                    and not (name == "state" and value == "draft")
-                }
-            )
             category = self.env["qms.complaint.category"].browse(vals.get("category_id"))
             if category and not vals.get("department_id"):
                 vals["department_id"] = category.department_id.id
             if category and not vals.get("user_id") and category._responsible_user():
                 vals["user_id"] = category._responsible_user().id
-        complaints = super().create(vals_list)
+        complaints = super(QmsComplaint, self._qms_input_trusted()).create(vals_list)
+        complaints = complaints.with_env(self.env)
         complaints._on_receipt()
         return complaints
 
     def write(self, vals):
-        self._check_workflow_values(vals)
         self._check_frozen_values(vals)
         result = super().write(vals)
         if "customer_due_date" in vals:
@@ -460,26 +450,9 @@ class QmsComplaint(models.Model):
                 complaint._qms_deadline_reschedule("report_8d", complaint._report_due())
         return result
 
-    def _check_workflow_values(self, vals):
-        """The number, the state and the dates it records change through the
-        action methods only (they write under a key no RPC call can carry)."""
-        if self.env.context.get(WORKFLOW_KEY) is WORKFLOW_TOKEN:
-            return
-        refused = sorted(WORKFLOW_FIELDS & set(vals))
-        if refused:
-            raise UserError(
-                self.env._(
-                    "%(fields)s of a complaint change only through its buttons "
-                    "(confirm, notify, send the 8D report, close…), never directly.",
-                    fields=", ".join(
-                        self._fields[name]._description_string(self.env) for name in refused
-                    ),
-                )
-            )
-
     def _check_frozen_values(self, vals):
         """Once finished, a complaint keeps its customer; once triaged, its type."""
-        if self.env.context.get(WORKFLOW_KEY) is WORKFLOW_TOKEN:
+        if self._qms_workflow_allowed():
             return
         if {"partner_id", "company_id"} & set(vals) and self.filtered(
             lambda c: c.state in FINISHED_STATES
@@ -493,10 +466,6 @@ class QmsComplaint(models.Model):
             raise UserError(
                 self.env._("The type of a complaint changes only while it is received.")
             )
-
-    def _workflow_write(self, vals):
-        """Write workflow fields (state, number, dates): for the action methods."""
-        return self.with_context(**{WORKFLOW_KEY: WORKFLOW_TOKEN}).write(vals)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_draft(self):
@@ -571,27 +540,14 @@ class QmsComplaint(models.Model):
     # ------------------------------------------------------------------
     # Triage actions
     # ------------------------------------------------------------------
-    def _ensure_state(self, *states):
-        for complaint in self:
-            if complaint.state not in states:
-                raise UserError(
-                    self.env._(
-                        "%(number)s is “%(state)s”: this action is not possible now.",
-                        number=complaint.name,
-                        state=dict(self._fields["state"]._description_selection(self.env))[
-                            complaint.state
-                        ],
-                    )
-                )
-
     def action_confirm_defect(self):
         """The defect is confirmed and ours: the 8D starts, containment clocks run."""
-        self._ensure_state("draft")
+        self._qms_ensure_state("draft")
         now = fields.Datetime.now()
         for complaint in self:
             if complaint.feedback_type not in EIGHT_D_TYPES:
                 raise UserError(self.env._("Only complaints run an 8D."))
-            complaint._workflow_write({"state": "in_progress", "date_confirmed": now})
+            complaint._qms_workflow_write({"state": "in_progress", "date_confirmed": now})
             complaint._create_steps()
             complaint._qms_deadline_open("notify", start=now)
             complaint._qms_deadline_open("containment", start=now)
@@ -600,12 +556,14 @@ class QmsComplaint(models.Model):
 
     def action_not_responsible(self, explanation):
         """Not our responsibility: explain to the customer and close, keeping everything."""
-        self._ensure_state("draft", "in_progress")
+        self._qms_ensure_state("draft", "in_progress")
         if not isinstance(explanation, str) or not explanation.strip():
             raise UserError(self.env._("Explain to the customer why it is not our responsibility."))
         for complaint in self:
             complaint.not_ours_explanation = explanation
-            complaint._workflow_write({"state": "rejected", "date_closed": fields.Datetime.now()})
+            complaint._qms_workflow_write(
+                {"state": "rejected", "date_closed": fields.Datetime.now()}
+            )
             complaint._qms_deadline_cancel()
             complaint._cancel_follow_ups()
             complaint.message_post(
@@ -619,23 +577,23 @@ class QmsComplaint(models.Model):
 
     def action_answer(self):
         """Consultations, suggestions and praise close once answered."""
-        self._ensure_state("draft")
+        self._qms_ensure_state("draft")
         for complaint in self:
             if complaint.feedback_type == "complaint":
                 raise UserError(self.env._("A complaint closes through its 8D."))
-            complaint._workflow_write({"state": "closed", "date_closed": fields.Datetime.now()})
+            complaint._qms_workflow_write({"state": "closed", "date_closed": fields.Datetime.now()})
             complaint._qms_deadline_close()
         return True
 
     def action_cancel(self, reason=None):
         """Logged by mistake or withdrawn by the customer: cancelled with its reason,
         its deadlines and planned callbacks cancelled, nothing deleted."""
-        self._ensure_state("draft", "in_progress")
+        self._qms_ensure_state("draft", "in_progress")
         if not isinstance(reason, str) or not reason.strip():
             raise UserError(self.env._("Give the reason why the complaint is cancelled."))
         for complaint in self:
             complaint.cancel_reason = reason
-            complaint._workflow_write({"state": "cancelled"})
+            complaint._qms_workflow_write({"state": "cancelled"})
             complaint._qms_deadline_cancel()
             complaint._cancel_follow_ups()
             complaint.message_post(

@@ -244,7 +244,7 @@ class QmsComplaint(models.Model):
     # ------------------------------------------------------------------
     def action_notify_team(self):
         """D0 (5.8.2): tell the engineer, their manager and the department heads."""
-        self._ensure_state("in_progress")
+        self._qms_ensure_state("in_progress")
         for complaint in self:
             recipients = complaint._notification_users()
             complaint.message_subscribe(partner_ids=recipients.partner_id.ids)
@@ -259,13 +259,13 @@ class QmsComplaint(models.Model):
                 partner_ids=recipients.partner_id.ids,
                 subtype_xmlid="mail.mt_comment",
             )
-            complaint._workflow_write({"date_notified": fields.Datetime.now()})
+            complaint._qms_workflow_write({"date_notified": fields.Datetime.now()})
             complaint._qms_deadline_close("notify")
         return True
 
     def action_report_containment(self):
         """D3 report: what was found in stock, WIP, transit and at the customer."""
-        self._ensure_state("in_progress")
+        self._qms_ensure_state("in_progress")
         for complaint in self:
             if complaint.containment_picking_ids.filtered(
                 lambda p: p.state not in ("done", "cancel")
@@ -275,14 +275,14 @@ class QmsComplaint(models.Model):
                 )
             complaint._check_step_ready("d3")
             reported = fields.Datetime.now()
-            complaint._workflow_write({"date_contained": reported})
+            complaint._qms_workflow_write({"date_contained": reported})
             complaint._qms_deadline_close("containment", done=reported)
             complaint._complete_step("d3", when=reported)
         return True
 
     def action_next_step(self):
         """Complete the current 8D step after checking what it needs."""
-        self._ensure_state("in_progress")
+        self._qms_ensure_state("in_progress")
         for complaint in self:
             step = complaint.current_step_id
             if not step:
@@ -300,7 +300,7 @@ class QmsComplaint(models.Model):
         """The mail composer with the 8D report (PDF, in the customer's language)
         attached; sending it meets the report deadline."""
         self.ensure_one()
-        self._ensure_state("in_progress")
+        self._qms_ensure_state("in_progress")
         self._check_step_ready("d4")
         self._check_step_ready("d5")
         template = self.env.ref("qms_complaint.mail_template_qms_complaint_8d", False)
@@ -332,7 +332,7 @@ class QmsComplaint(models.Model):
 
     def action_close(self):
         """D8: closes only with both effect confirmations and every action done."""
-        self._ensure_state("in_progress")
+        self._qms_ensure_state("in_progress")
         for complaint in self:
             if not (complaint.date_auditor_confirmed and complaint.date_owner_confirmed):
                 raise UserError(
@@ -358,7 +358,7 @@ class QmsComplaint(models.Model):
                     )
                 )
             complaint._complete_step("d8")
-            complaint._workflow_write({"state": "closed", "date_closed": fields.Datetime.now()})
+            complaint._qms_workflow_write({"state": "closed", "date_closed": fields.Datetime.now()})
             complaint._qms_deadline_close()
             complaint._cancel_callbacks()
         return True
@@ -366,14 +366,14 @@ class QmsComplaint(models.Model):
     def action_reopen_recurrence(self):
         """The defect came back after closure: a new 8D revision, the old one
         kept as its PDF and summary; containment and a new root cause are due."""
-        self._ensure_state("closed")
+        self._qms_ensure_state("closed")
         now = fields.Datetime.now()
         for complaint in self:
             if complaint.feedback_type not in EIGHT_D_TYPES:
                 raise UserError(self.env._("Only complaints run an 8D."))
             complaint._archive_revision()
             complaint.step_ids.filtered(lambda s: s.code != "d1").write({"date_done": False})
-            complaint._workflow_write(
+            complaint._qms_workflow_write(
                 {
                     "date_auditor_confirmed": False,
                     "date_owner_confirmed": False,
@@ -383,7 +383,7 @@ class QmsComplaint(models.Model):
                     **dict.fromkeys(ROOT_CAUSE_FIELDS, False),
                 }
             )
-            complaint._workflow_write(
+            complaint._qms_workflow_write(
                 {
                     "state": "in_progress",
                     "revision": complaint.revision + 1,
@@ -490,11 +490,11 @@ class QmsComplaint(models.Model):
         attachments = message.attachment_ids
         pdf = attachments.filtered(lambda a: a.name.endswith(".pdf"))[:1] or attachments[:1]
         self.report_attachment_id = pdf
-        self._workflow_write({"date_report_sent": fields.Datetime.now()})
+        self._qms_workflow_write({"date_report_sent": fields.Datetime.now()})
         self._qms_deadline_close("report_8d")
 
     def _confirm_effect(self, user_field, date_field):
-        self._ensure_state("in_progress")
+        self._qms_ensure_state("in_progress")
         for complaint in self:
             confirmer = complaint[user_field]
             if not confirmer:
@@ -505,7 +505,7 @@ class QmsComplaint(models.Model):
                 raise UserError(
                     self.env._("Only %(user)s can confirm this effect.", user=confirmer.name)
                 )
-            complaint._workflow_write({date_field: fields.Datetime.now()})
+            complaint._qms_workflow_write({date_field: fields.Datetime.now()})
         return True
 
     def _cancel_follow_ups(self):

@@ -84,7 +84,7 @@ class QmsComplaint(models.Model):
     # ------------------------------------------------------------------
     def action_approve_corrective_actions(self):
         """The general manager approves the planned corrective actions (5.4.7)."""
-        self._ensure_state("in_progress")
+        self._qms_ensure_state("in_progress")
         for complaint in self:
             if not complaint._corrective_actions():
                 raise UserError(self.env._("Plan the corrective actions before approving them."))
@@ -101,7 +101,7 @@ class QmsComplaint(models.Model):
                         user=approver.name or self.env._("a QMS manager"),
                     )
                 )
-            complaint._workflow_write(
+            complaint._qms_workflow_write(
                 {"date_ca_approved": fields.Datetime.now(), "ca_approver_id": self.env.user.id}
             )
             complaint.message_post(
@@ -116,7 +116,7 @@ class QmsComplaint(models.Model):
 
     def action_qc_verify(self):
         """QC verified the implementation; the result goes back to sales (5.4.8)."""
-        self._ensure_state("in_progress")
+        self._qms_ensure_state("in_progress")
         for complaint in self:
             verifier = complaint.qc_user_id
             if not verifier:
@@ -129,7 +129,7 @@ class QmsComplaint(models.Model):
                 )
             if not (complaint.qc_note or "").strip():
                 raise UserError(self.env._("Write what QC verified."))
-            complaint._workflow_write({"date_qc_verified": fields.Datetime.now()})
+            complaint._qms_workflow_write({"date_qc_verified": fields.Datetime.now()})
             complaint.message_post(
                 body=self.env._("QC verification: %(note)s", note=complaint.qc_note),
                 partner_ids=complaint.user_id.partner_id.ids,
@@ -140,7 +140,7 @@ class QmsComplaint(models.Model):
     def action_send_handling_report(self):
         """The mail composer with the complaint handling report (顾客投诉处理报告)."""
         self.ensure_one()
-        self._ensure_state("in_progress", "closed")
+        self._qms_ensure_state("in_progress", "closed")
         template = self.env.ref("qms_complaint.mail_template_qms_complaint_handling", False)
         return {
             "type": "ir.actions.act_window",
@@ -175,7 +175,7 @@ class QmsComplaint(models.Model):
             self.handling_attachment_id = (
                 attachments.filtered(lambda a: a.name.endswith(".pdf"))[:1] or attachments[:1]
             )
-            self._workflow_write({"date_handling_report_sent": fields.Datetime.now()})
+            self._qms_workflow_write({"date_handling_report_sent": fields.Datetime.now()})
         return super()._message_post_after_hook(message, msg_vals)
 
     def action_next_step(self):
@@ -226,7 +226,7 @@ class QmsComplaint(models.Model):
 
     def action_reopen_recurrence(self):
         result = super().action_reopen_recurrence()
-        self._workflow_write(
+        self._qms_workflow_write(
             {
                 "date_ca_approved": False,
                 "ca_approver_id": False,

@@ -61,7 +61,7 @@ class QmsComplaint(models.Model):
     # ------------------------------------------------------------------
     def action_qa_confirm_return(self):
         """QA confirms the returned batch is nonconforming: the warehouse may receive it."""
-        self._ensure_state("draft", "in_progress")
+        self._qms_ensure_state("draft", "in_progress")
         for complaint in self:
             if not (complaint.return_qa_note or "").strip():
                 raise UserError(self.env._("Write what QA found on the returned goods."))
@@ -82,7 +82,7 @@ class QmsComplaint(models.Model):
 
     def action_plan_rework(self):
         """Plan the rework of the returned goods to the customer's date."""
-        self._ensure_state("draft", "in_progress")
+        self._qms_ensure_state("draft", "in_progress")
         for complaint in self:
             now = fields.Datetime.now()
             due = complaint._rework_due_from_date()

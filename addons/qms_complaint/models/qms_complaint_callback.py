@@ -14,7 +14,7 @@ class QmsComplaint(models.Model):
 
     def action_mark_handled(self):
         """Handled for the customer (replacement sent, answer given): the callback is due."""
-        self._ensure_state("in_progress", "closed")
+        self._qms_ensure_state("in_progress", "closed")
         for complaint in self:
             if complaint.step_ids and (
                 complaint.state == "closed" or complaint.step_progress == "d8"
@@ -27,7 +27,7 @@ class QmsComplaint(models.Model):
                     )
                 )
             now = fields.Datetime.now()
-            complaint._workflow_write({"date_handled": now})
+            complaint._qms_workflow_write({"date_handled": now})
             complaint._qms_deadline_close("handling")
             complaint._qms_callback_schedule(
                 "complaint",

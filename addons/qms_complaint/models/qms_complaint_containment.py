@@ -56,7 +56,7 @@ class QmsComplaint(models.Model):
     # ------------------------------------------------------------------
     def action_inform_containment(self):
         """First clock: OQC and process QA are told to isolate and count."""
-        self._ensure_state("in_progress")
+        self._qms_ensure_state("in_progress")
         for complaint in self:
             if complaint.date_containment_informed:
                 continue
@@ -79,7 +79,7 @@ class QmsComplaint(models.Model):
                 partner_ids=users.partner_id.ids,
                 subtype_xmlid="mail.mt_comment",
             )
-            complaint._workflow_write({"date_containment_informed": now})
+            complaint._qms_workflow_write({"date_containment_informed": now})
             complaint._qms_deadline_close("containment", done=now)
             complaint._qms_deadline_open("containment_stock", start=now, owner=oqc or None)
             complaint._qms_deadline_open("containment_wip", start=now, owner=process_qa or None)
@@ -87,7 +87,7 @@ class QmsComplaint(models.Model):
 
     def action_report_stock(self):
         """Second clock, OQC: the finished stock isolated (the transfers) and its status."""
-        self._ensure_state("in_progress")
+        self._qms_ensure_state("in_progress")
         for complaint in self:
             if not complaint.date_containment_informed:
                 complaint.action_inform_containment()
@@ -100,33 +100,33 @@ class QmsComplaint(models.Model):
                     self.env._("Validate the containment transfers before reporting containment.")
                 )
             now = fields.Datetime.now()
-            complaint._workflow_write({"date_stock_reported": now})
+            complaint._qms_workflow_write({"date_stock_reported": now})
             complaint._qms_deadline_close("containment_stock", done=now)
         return True
 
     def action_report_wip(self):
         """Second clock, process QA: the WIP isolated and its status."""
-        self._ensure_state("in_progress")
+        self._qms_ensure_state("in_progress")
         for complaint in self:
             if not complaint.date_containment_informed:
                 complaint.action_inform_containment()
             if complaint.date_wip_reported:
                 continue
             now = fields.Datetime.now()
-            complaint._workflow_write({"date_wip_reported": now})
+            complaint._qms_workflow_write({"date_wip_reported": now})
             complaint._qms_deadline_close("containment_wip", done=now)
         return True
 
     def action_report_containment(self):
         """D3 report: both reports are in (the missing ones are given now)."""
-        self._ensure_state("in_progress")
+        self._qms_ensure_state("in_progress")
         self.action_report_stock()
         self.action_report_wip()
         return super().action_report_containment()
 
     def action_reopen_recurrence(self):
         result = super().action_reopen_recurrence()
-        self._workflow_write(
+        self._qms_workflow_write(
             {
                 "date_containment_informed": False,
                 "date_stock_reported": False,

@@ -60,19 +60,9 @@ class QmsComplaintMeeting(models.Model):
                 meeting.attendee_ids.mapped("date_signed")
             )
 
-    def _ensure_state(self, *states):
-        for meeting in self:
-            if meeting.state not in states:
-                raise UserError(
-                    self.env._(
-                        "The minutes of “%(meeting)s” cannot do this in their state.",
-                        meeting=meeting.name,
-                    )
-                )
-
     def action_submit(self):
         """Minutes written, every measure with an owner and a time: to sign off."""
-        self._ensure_state("draft")
+        self._qms_ensure_state("draft")
         for meeting in self:
             if not html2plaintext(meeting.minutes or "").strip():
                 raise UserError(self.env._("Write the minutes first."))
@@ -97,7 +87,7 @@ class QmsComplaintMeeting(models.Model):
 
     def action_approve(self):
         """The quality supervisor approves signed minutes; measures become actions."""
-        self._ensure_state("signing")
+        self._qms_ensure_state("signing")
         for meeting in self:
             if not meeting.signed_all:
                 raise UserError(self.env._("Every attendee signs the minutes off first."))
@@ -119,7 +109,7 @@ class QmsComplaintMeeting(models.Model):
 
     def _send_minutes(self):
         """E-mail the approved minutes to the heads of the responsible departments."""
-        self._ensure_state("approved")
+        self._qms_ensure_state("approved")
         for meeting in self:
             heads = meeting.department_ids.manager_id.user_id.partner_id
             heads |= meeting.measure_ids.user_id.partner_id

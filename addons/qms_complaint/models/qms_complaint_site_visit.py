@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import html2plaintext
 
@@ -53,13 +53,16 @@ class QmsComplaintSiteVisit(models.Model):
         tracking=True,
     )
 
-    def _ensure_state(self, *states):
-        if any(visit.state not in states for visit in self):
-            raise UserError(self.env._("This visit cannot do that in its state."))
+    @api.depends("complaint_id.name")
+    def _compute_display_name(self):
+        for visit in self:
+            visit.display_name = self.env._(
+                "Site visit for %(complaint)s", complaint=visit.complaint_id.name or ""
+            )
 
     def action_review(self):
         """The internal review before leaving is done."""
-        self._ensure_state("planned")
+        self._qms_ensure_state("planned")
         for visit in self:
             if not html2plaintext(visit.review_notes or "").strip():
                 raise UserError(self.env._("Write the conclusions of the internal review first."))
@@ -68,7 +71,7 @@ class QmsComplaintSiteVisit(models.Model):
 
     def action_done(self):
         """Back from the customer: the findings and samples are recorded."""
-        self._ensure_state("reviewed")
+        self._qms_ensure_state("reviewed")
         for visit in self:
             if not html2plaintext(visit.findings or "").strip():
                 raise UserError(self.env._("Record what the on-site check found."))
@@ -76,6 +79,6 @@ class QmsComplaintSiteVisit(models.Model):
         return True
 
     def action_cancel(self):
-        self._ensure_state("planned", "reviewed")
+        self._qms_ensure_state("planned", "reviewed")
         self._qms_workflow_write({"state": "cancelled"})
         return True

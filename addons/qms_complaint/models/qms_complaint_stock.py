@@ -44,7 +44,7 @@ class QmsComplaint(models.Model):
     # ------------------------------------------------------------------
     def action_create_containment(self):
         """D3: move the suspect quants of the product/lot to quarantine."""
-        self._ensure_state("in_progress")
+        self._qms_ensure_state("in_progress")
         for complaint in self:
             if not complaint.product_id:
                 raise UserError(self.env._("Set the product to contain first."))
@@ -128,7 +128,7 @@ class QmsComplaint(models.Model):
     # Returns (004 4.8)
     # ------------------------------------------------------------------
     def action_create_return(self):
-        self._ensure_state("draft", "in_progress")
+        self._qms_ensure_state("draft", "in_progress")
         for complaint in self:
             if not complaint.picking_id or complaint.picking_id.state != "done":
                 raise UserError(self.env._("A return needs the delivered transfer."))
@@ -153,7 +153,7 @@ class QmsComplaint(models.Model):
         return self.return_picking_id._get_records_action(name=self.env._("Returns"))
 
     def action_create_replacement(self):
-        self._ensure_state("draft", "in_progress")
+        self._qms_ensure_state("draft", "in_progress")
         for complaint in self:
             if not complaint.picking_id:
                 raise UserError(self.env._("A replacement needs the original delivery."))

@@ -280,7 +280,7 @@ class TestSiteVisit(TestProcedureCase):
         visit = self.env["qms.complaint.site.visit"].create(
             {"complaint_id": complaint.id, "date_appointment": "2026-03-04 01:00:00"}
         )
-        with self.assertRaisesRegex(UserError, "cannot do that"):
+        with self.assertRaisesRegex(UserError, "Site visit for .* this action is not possible now"):
             visit.action_done()
         with self.assertRaisesRegex(UserError, "internal review"):
             visit.action_review()

@@ -13,8 +13,6 @@ from odoo import fields, http
 from odoo.modules.module import get_module_path
 from odoo.tests import HttpCase, TransactionCase, new_test_user, tagged
 
-from odoo.addons.qms_complaint.models.qms_complaint import WORKFLOW_KEY, WORKFLOW_TOKEN
-
 from .common import send_8d_report
 
 REPORT = "qms_complaint.action_report_qms_complaint_8d"
@@ -179,7 +177,7 @@ class ReportCase:
             }
         )
         # The fixture sets the confirmations as the action methods would.
-        cls.complaint.with_context(**{WORKFLOW_KEY: WORKFLOW_TOKEN}).write(
+        cls.complaint._qms_workflow_write(
             {
                 "date_auditor_confirmed": datetime(2026, 4, 2, 2, 0),
                 "date_owner_confirmed": datetime(2026, 4, 3, 6, 0),

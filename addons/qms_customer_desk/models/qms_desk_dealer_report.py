@@ -3,8 +3,6 @@ from datetime import date
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from odoo.addons.qms_base.models.qms_workflow_mixin import WORKFLOW_TOKEN
-
 STATES = [("expected", "Expected"), ("received", "Received")]
 
 
@@ -19,8 +17,9 @@ class QmsDeskDealerReport(models.Model):
 
     _name = "qms.desk.dealer.report"
     _description = "Dealer Customer Data"
-    _inherit = ["mail.thread", "mail.activity.mixin", "qms.deadline.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "qms.deadline.mixin", "qms.workflow.mixin"]
     _order = "date_month desc, dealer_id"
+    _qms_workflow_fields = ("state", "date_received")
 
     name = fields.Char(compute="_compute_name", store=True)
     company_id = fields.Many2one(
@@ -101,10 +100,6 @@ class QmsDeskDealerReport(models.Model):
         return reports
 
     def write(self, vals):
-        if {"state", "date_received"} & set(vals) and self.env.context.get(
-            "_qms_desk_dealer_workflow"
-        ) is not WORKFLOW_TOKEN:
-            raise UserError(self.env._("Dealer data are marked received through the button."))
         if "date_month" in vals:
             raise UserError(self.env._("Plan another month instead of moving this one."))
         return super().write(vals)
@@ -114,9 +109,7 @@ class QmsDeskDealerReport(models.Model):
             if report.state != "expected":
                 raise UserError(self.env._("%(report)s was already received.", report=report.name))
         now = fields.Datetime.now()
-        self.with_context(_qms_desk_dealer_workflow=WORKFLOW_TOKEN).write(
-            {"state": "received", "date_received": now}
-        )
+        self._qms_workflow_write({"state": "received", "date_received": now})
         self._qms_deadline_close("dealer_data", done=now)
         return True
 

@@ -3,8 +3,6 @@ import re
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from odoo.addons.qms_base.models.qms_workflow_mixin import WORKFLOW_TOKEN
-
 KEYWORD_SPLIT = re.compile(r"[,;，；、\s]+")
 KINDS = [
     ("consultation", "Consultation"),
@@ -37,9 +35,11 @@ class QmsDeskKnowledge(models.Model):
         "qms.deadline.mixin",
         "qms.sequence.mixin",
         "qms.source.mixin",
+        "qms.workflow.mixin",
     ]
     _order = "state, write_date desc, id desc"
     _qms_sequence_code = "qms.desk.knowledge"
+    _qms_workflow_fields = ("state", "date_published")
 
     title = fields.Char("Problem", required=True, tracking=True)
     active = fields.Boolean(default=True)
@@ -83,21 +83,10 @@ class QmsDeskKnowledge(models.Model):
     # ------------------------------------------------------------------
     @api.model_create_multi
     def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("state", "draft") != "draft":
-                raise UserError(self.env._("An article is published through its button."))
         articles = super().create(vals_list)
         for article in articles:
             article._qms_deadline_open("update", start=article.date_event)
         return articles
-
-    def write(self, vals):
-        if (
-            "state" in vals
-            and self.env.context.get("_qms_desk_knowledge_workflow") is not WORKFLOW_TOKEN
-        ):
-            raise UserError(self.env._("An article is published through its button."))
-        return super().write(vals)
 
     # ------------------------------------------------------------------
     # Actions
@@ -113,9 +102,7 @@ class QmsDeskKnowledge(models.Model):
                     )
                 )
         now = fields.Datetime.now()
-        self.with_context(_qms_desk_knowledge_workflow=WORKFLOW_TOKEN).write(
-            {"state": "published", "date_published": now}
-        )
+        self._qms_workflow_write({"state": "published", "date_published": now})
         self._qms_deadline_close("update", done=now)
         return True
 
@@ -126,9 +113,7 @@ class QmsDeskKnowledge(models.Model):
             if article.state != "published":
                 raise UserError(self.env._("%(number)s is not published yet.", number=article.name))
         now = fields.Datetime.now()
-        self.with_context(_qms_desk_knowledge_workflow=WORKFLOW_TOKEN).write(
-            {"state": "draft", "date_event": now}
-        )
+        self._qms_workflow_write({"state": "draft", "date_event": now})
         for article in self:
             article._qms_deadline_open("update", start=now)
         return True

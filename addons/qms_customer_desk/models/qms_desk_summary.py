@@ -6,8 +6,6 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from odoo.addons.qms_base.models.qms_workflow_mixin import WORKFLOW_TOKEN
-
 STATES = [("draft", "To do"), ("done", "Done")]
 
 
@@ -24,8 +22,9 @@ class QmsDeskSummary(models.Model):
 
     _name = "qms.desk.summary"
     _description = "Monthly Problem Summary"
-    _inherit = ["mail.thread", "mail.activity.mixin", "qms.deadline.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "qms.deadline.mixin", "qms.workflow.mixin"]
     _order = "date_month desc, id desc"
+    _qms_workflow_fields = ("state", "date_done")
 
     name = fields.Char(compute="_compute_name", store=True)
     company_id = fields.Many2one(
@@ -84,8 +83,6 @@ class QmsDeskSummary(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
-            if vals.get("state", "draft") != "draft":
-                raise UserError(self.env._("A summary is marked done through its button."))
             if vals.get("date_month"):
                 vals["date_month"] = fields.Date.to_date(vals["date_month"]).replace(day=1)
         summaries = super().create(vals_list)
@@ -99,10 +96,6 @@ class QmsDeskSummary(models.Model):
         return summaries
 
     def write(self, vals):
-        if {"state", "date_done"} & set(vals) and self.env.context.get(
-            "_qms_desk_summary_workflow"
-        ) is not WORKFLOW_TOKEN:
-            raise UserError(self.env._("A summary is marked done through its button."))
         if "date_month" in vals:
             raise UserError(self.env._("Create the summary of another month instead."))
         return super().write(vals)
@@ -122,9 +115,7 @@ class QmsDeskSummary(models.Model):
                     )
                 )
         now = fields.Datetime.now()
-        self.with_context(_qms_desk_summary_workflow=WORKFLOW_TOKEN).write(
-            {"state": "done", "date_done": now}
-        )
+        self._qms_workflow_write({"state": "done", "date_done": now})
         self._qms_deadline_close("summary", done=now)
         return True
 

@@ -5,8 +5,6 @@ import pytz
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from odoo.addons.qms_base.models.qms_workflow_mixin import WORKFLOW_TOKEN
-
 from .qms_service_request_result import VISIT_RESULTS
 
 
@@ -19,8 +17,9 @@ class QmsServiceVisit(models.Model):
 
     _name = "qms.service.visit"
     _description = "Service Visit Report"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "qms.workflow.mixin"]
     _order = "date_start desc, id desc"
+    _qms_workflow_fields = ("state",)
 
     request_id = fields.Many2one(
         "qms.service.request",
@@ -63,13 +62,6 @@ class QmsServiceVisit(models.Model):
                 raise ValidationError(self.env._("A visit cannot end before it starts."))
 
     def write(self, vals):
-        if (
-            "state" in vals
-            and self.env.context.get("_qms_service_visit_submit") is not WORKFLOW_TOKEN
-        ):
-            raise UserError(
-                self.env._("A visit report is submitted with its button, never written.")
-            )
         if self.filtered(lambda v: v.state == "done") and set(vals) - {
             "message_main_attachment_id"
         }:
@@ -91,7 +83,7 @@ class QmsServiceVisit(models.Model):
                 raise UserError(self.env._("This visit report is submitted already."))
             request = visit.request_id
             request._qms_ensure_state("accepted", "in_progress", "follow_up")
-            visit.with_context(_qms_service_visit_submit=WORKFLOW_TOKEN).state = "done"
+            visit._qms_workflow_write({"state": "done"})
             visit._generate_work_logs()
             if visit.is_onsite and not request.date_onsite:
                 request._qms_workflow_write({"date_onsite": visit.date_start})

@@ -106,7 +106,7 @@ class QmsSurveyVisit(models.Model):
         return vals.get("date_planned")
 
     def action_done(self):
-        self._ensure_state("planned")
+        self._qms_ensure_state("planned")
         now = fields.Datetime.now()
         for visit in self:
             if not html2plaintext(visit.conclusions or "").strip():
@@ -118,24 +118,11 @@ class QmsSurveyVisit(models.Model):
         return True
 
     def action_cancel(self):
-        self._ensure_state("planned")
+        self._qms_ensure_state("planned")
         self._qms_workflow_write({"state": "cancelled"})
         return True
 
     def action_reset(self):
-        self._ensure_state("cancelled")
+        self._qms_ensure_state("cancelled")
         self._qms_workflow_write({"state": "planned"})
         return True
-
-    def _ensure_state(self, state):
-        for visit in self:
-            if visit.state != state:
-                raise UserError(
-                    self.env._(
-                        "Visit %(visit)s is “%(state)s”: this action is not possible now.",
-                        visit=visit.name,
-                        state=dict(self._fields["state"]._description_selection(self.env))[
-                            visit.state
-                        ],
-                    )
-                )
