@@ -82,10 +82,11 @@ class QmsLabSampleTransfer(models.Model):
                     )
                 )
 
-    @api.constrains("is_anomaly", "note")
+    @api.constrains("state_matches", "seal_state", "note")
     def _check_note(self):
         for transfer in self:
-            if transfer.is_anomaly and not (transfer.note or "").strip():
+            anomaly = not transfer.state_matches or transfer.seal_state == "broken"
+            if anomaly and not (transfer.note or "").strip():
                 raise ValidationError(
                     self.env._("Describe what did not match, or how the seal was found.")
                 )

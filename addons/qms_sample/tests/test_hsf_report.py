@@ -125,7 +125,7 @@ class TestHsfReport(SampleCase):
         self.assertEqual(picking.state, "assigned", "not validated before the answer")
         wizard = Form(self.env[action["res_model"]].with_context(action["context"])).save()
         self.assertIn(picking.name, wizard.warning)
-        self.assertIn("no valid HSF test report for: PC/ABS resin", wizard.warning)
+        self.assertIn("no valid HSF test report for: [RM-PCABS-01] PC/ABS resin", wizard.warning)
         # Cancel: the wizard is dropped, the receipt waits.
         self.assertEqual(picking.state, "assigned")
         self.assertFalse(
