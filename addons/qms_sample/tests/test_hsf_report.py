@@ -123,7 +123,7 @@ class TestHsfReport(SampleCase):
         action = picking.button_validate()
         self.assertEqual(action["res_model"], "qms.hsf.receipt.wizard")
         self.assertEqual(picking.state, "assigned", "not validated before the answer")
-        wizard = Form(self.env[action["res_model"]].with_context(action["context"])).save()
+        wizard = Form(self.env[action["res_model"]].with_context(**action["context"])).save()
         self.assertIn(picking.name, wizard.warning)
         self.assertIn("no valid HSF test report for: [RM-PCABS-01] PC/ABS resin", wizard.warning)
         # Cancel: the wizard is dropped, the receipt waits.
@@ -151,7 +151,7 @@ class TestHsfReport(SampleCase):
         picking = self._receipt()
         picking.move_ids.quantity = 10
         action = picking.button_validate()
-        wizard = Form(self.env[action["res_model"]].with_context(action["context"])).save()
+        wizard = Form(self.env[action["res_model"]].with_context(**action["context"])).save()
         backorder = wizard.action_confirm()
         self.assertEqual(backorder["res_model"], "stock.backorder.confirmation")
         self.assertEqual(picking.state, "assigned")

@@ -217,7 +217,7 @@ class TestLabSample(SampleCase):
         self.assertIn("见证取样送样委托单".encode(), html_zh, "in the customer's language")
         self.customer.lang = "en_US"
         action = sample.action_send_commission()
-        composer = Form(self.env["mail.compose.message"].with_context(action["context"])).save()
+        composer = Form(self.env["mail.compose.message"].with_context(**action["context"])).save()
         self.assertEqual(composer.partner_ids, self.customer)
         self.assertIn("WT-2026-0311", composer.subject)
         self.assertEqual(len(composer.attachment_ids), 1, "the commission form attached")

@@ -130,7 +130,7 @@ class TestSupplierSample(SampleCase):
         self.assertEqual(sample.state, "accepted")
         action = sample.action_send_confirmation()
         self.assertEqual(action["res_model"], "mail.compose.message")
-        composer = Form(self.env["mail.compose.message"].with_context(action["context"])).save()
+        composer = Form(self.env["mail.compose.message"].with_context(**action["context"])).save()
         self.assertEqual(composer.partner_ids, self.supplier, "the original to the supplier")
         self.assertIn("Sample confirmation sheet", composer.subject)
         self.assertEqual(len(composer.attachment_ids), 1, "the confirmation sheet attached")
