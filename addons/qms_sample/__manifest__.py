@@ -16,8 +16,8 @@
         "data/ir_sequence_data.xml",
         "data/qms_sample_kind_data.xml",
         "data/qms_deadline_kind_data.xml",
-        "data/mail_template_data.xml",
         "wizard/qms_sample_reason_wizard_views.xml",
+        "wizard/qms_hsf_receipt_wizard_views.xml",
         "views/qms_sample_views.xml",
         "views/qms_sample_kind_views.xml",
         "views/qms_hsf_report_views.xml",
@@ -32,7 +32,9 @@
         "report/qms_sample_confirmation_templates.xml",
         "report/qms_lab_sample_label_templates.xml",
         "report/qms_lab_sample_receipt_templates.xml",
+        "report/qms_lab_sample_commission_templates.xml",
         "report/qms_sample_reports.xml",
+        "data/mail_template_data.xml",
     ],
     "assets": {
         "web.assets_tests": [

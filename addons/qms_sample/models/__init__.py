@@ -9,6 +9,7 @@ from . import qms_sample_concession
 from . import qms_sample_copy
 from . import qms_hsf_report
 from . import qms_lab_sample
+from . import qms_lab_sample_transfer
 from . import product_template
 from . import stock_picking
 from . import crm_lead

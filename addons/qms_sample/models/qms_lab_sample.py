@@ -90,6 +90,13 @@ class QmsLabSample(models.Model):
     is_confidential = fields.Boolean(
         "Confidential", help="At the customer's request: only the confidential-lab group sees it."
     )
+    sealed_delivery = fields.Boolean(
+        "Delivered sealed",
+        help="4.1.1 c: sent sealed (e.g. witnessed sampling): each handover checks the seal.",
+    )
+    transfer_ids = fields.One2many(
+        "qms.lab.sample.transfer", "lab_sample_id", string="Transfer slip (流转单)"
+    )
     tests_done = fields.Text("Tests done", readonly=True, copy=False)
     date_tested = fields.Datetime("Tested on", readonly=True, copy=False)
     date_closed = fields.Datetime("Returned / disposed on", readonly=True, copy=False)
@@ -216,6 +223,42 @@ class QmsLabSample(models.Model):
             (self._fields[name]._description_string(self.env), name)
             for name in (*RECEIPT_CHECKS, "check_fit")
         ]
+
+    def action_print_commission(self):
+        self.ensure_one()
+        return self.env.ref("qms_sample.action_report_qms_lab_sample_commission").report_action(
+            self, data={}
+        )
+
+    def action_send_commission(self):
+        """4.1.1 b: one copy of the commission form goes to the customer (mail
+        composer, the PDF attached)."""
+        self.ensure_one()
+        if not self.partner_id:
+            raise UserError(
+                self.env._("%(number)s has no customer to send the form to.", number=self.name)
+            )
+        template = self.env.ref("qms_sample.mail_template_lab_commission")
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Send the commission form"),
+            "res_model": "mail.compose.message",
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "new",
+            "context": {
+                "default_model": self._name,
+                "default_res_ids": self.ids,
+                "default_template_id": template.id,
+                "default_composition_mode": "comment",
+                "default_email_layout_xmlid": "mail.mail_notification_light",
+                "force_email": True,
+            },
+        }
+
+    def _get_report_base_filename(self):
+        self.ensure_one()
+        return self.env._("Commission %(number)s", number=self.commission_ref)
 
     def action_print_label(self):
         self.ensure_one()

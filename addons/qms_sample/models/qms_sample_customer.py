@@ -31,6 +31,41 @@ class QmsSample(models.Model):
         "Signed by (customer)", readonly=True, copy=False, help="Who signed the acceptance."
     )
     copy_ids = fields.One2many("qms.sample.copy", "sample_id", string="Kept copies")
+    is_decision_overdue = fields.Boolean(
+        "Decision overdue",
+        compute="_compute_is_decision_overdue",
+        search="_search_is_decision_overdue",
+        help="Sent to the customer, and its decision deadline has passed.",
+    )
+
+    # ------------------------------------------------------------------
+    # Computes
+    # ------------------------------------------------------------------
+    @api.depends("state", "qms_deadline_ids.state", "qms_deadline_ids.due")
+    def _compute_is_decision_overdue(self):
+        now = fields.Datetime.now()
+        for sample in self:
+            sample.is_decision_overdue = sample.state == "shipped" and any(
+                d.state == "open" and d.kind_id.code == "decision" and d.due < now
+                for d in sample.qms_deadline_ids
+            )
+
+    def _search_is_decision_overdue(self, operator, value):
+        overdue_ids = (
+            self.env["qms.deadline"]
+            .sudo()
+            ._search(
+                [
+                    ("res_model", "=", self._name),
+                    ("kind_id.code", "=", "decision"),
+                    ("is_overdue", "=", True),
+                ]
+            )
+            .subselect("res_id")
+        )
+        positive = (operator == "=") == bool(value)
+        domain = [("state", "=", "shipped"), ("id", "in", overdue_ids)]
+        return domain if positive else ["!", *domain]
 
     # ------------------------------------------------------------------
     # Constraints

@@ -1,4 +1,6 @@
-from odoo import api, fields, models
+from markupsafe import Markup
+
+from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 
 QMS_USER = "qms_base.group_qms_user"
@@ -73,6 +75,28 @@ class QmsSample(models.Model):
     )
     date_returned_to_purchasing = fields.Datetime(
         "Returned to purchasing on", readonly=True, copy=False, groups=QMS_USER
+    )
+
+    # 004 5.3.1 d: the original of the confirmation sheet to the supplier, a copy
+    # each to purchasing and QA.
+    date_confirmation_sent = fields.Datetime(
+        "Confirmation sheet sent on", readonly=True, copy=False, groups=QMS_USER
+    )
+    confirmation_original_partner_ids = fields.Many2many(
+        "res.partner",
+        "qms_sample_confirmation_original_rel",
+        "sample_id",
+        "partner_id",
+        string="Original sent to",
+        readonly=True,
+        copy=False,
+        groups=QMS_USER,
+    )
+    confirmation_purchase_copy_id = fields.Many2one(
+        "res.users", string="Copy to purchasing", readonly=True, copy=False, groups=QMS_USER
+    )
+    confirmation_qa_copy_id = fields.Many2one(
+        "res.users", string="Copy to QA", readonly=True, copy=False, groups=QMS_USER
     )
 
     @api.depends("affects_customer", "customer_requires_approval")
@@ -159,13 +183,27 @@ class QmsSample(models.Model):
         now = fields.Datetime.now()
         for sample in self.filtered(lambda s: s.category == "supplier"):
             sample.sudo().date_returned_to_purchasing = now
-            purchaser = sample.purchase_user_id or sample.user_id
+            purchaser = (
+                sample.purchase_user_id
+                or sample.company_id.qms_sample_purchase_user_id
+                or sample.user_id
+            )
             if purchaser:
+                documents = (
+                    sample.sudo().self_inspection_report_ids
+                    | sample.sudo().material_certificate_ids
+                )
+                note = Markup("<p>%s</p>") % reason
+                if documents:
+                    note += Markup("<p>%s</p>") % self.env._(
+                        "Documents to return: %(documents)s",
+                        documents=", ".join(documents.mapped("name")),
+                    )
                 sample.activity_schedule(
                     "mail.mail_activity_data_todo",
                     user_id=purchaser.id,
                     summary=self.env._("Return the sample and its documents to the supplier"),
-                    note=reason,
+                    note=note,
                 )
         return result
 
@@ -174,3 +212,100 @@ class QmsSample(models.Model):
         return self.env.ref("qms_sample.action_report_qms_sample_confirmation").report_action(
             self, data={}
         )
+
+    # ------------------------------------------------------------------
+    # Distribution of the confirmation sheet (004 5.3.1 d)
+    # ------------------------------------------------------------------
+    def _confirmation_copy_users(self):
+        """(purchasing, QA): who gets a copy of the confirmation sheet."""
+        self.ensure_one()
+        company = self.company_id
+        purchaser = self.purchase_user_id or company.qms_sample_purchase_user_id
+        qa = self.qa_user_id or company.qms_sample_qa_user_id
+        return purchaser, qa
+
+    def action_send_confirmation(self):
+        """Send the confirmation sheet: the original to the supplier (mail composer,
+        the PDF attached); on sending, purchasing and QA get their copy."""
+        self.ensure_one()
+        if self.category != "supplier":
+            raise UserError(self.env._("%(number)s is not a supplier sample.", number=self.name))
+        if self.state not in ("accepted", "sealed"):
+            raise UserError(
+                self.env._(
+                    "%(number)s is not confirmed OK yet: the confirmation sheet is sent once "
+                    "the sample is approved.",
+                    number=self.name,
+                )
+            )
+        purchaser, qa = self._confirmation_copy_users()
+        if not purchaser or not qa:
+            raise UserError(
+                self.env._(
+                    "%(number)s: choose the purchaser and the QA inspector (or set them in "
+                    "the settings) who get a copy of the confirmation sheet.",
+                    number=self.name,
+                )
+            )
+        template = self.env.ref("qms_sample.mail_template_sample_confirmation")
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Send the confirmation sheet"),
+            "res_model": "mail.compose.message",
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "new",
+            "context": {
+                "default_model": self._name,
+                "default_res_ids": self.ids,
+                "default_template_id": template.id,
+                "default_composition_mode": "comment",
+                "default_email_layout_xmlid": "mail.mail_notification_light",
+                "force_email": True,
+                "qms_mark_confirmation_sent": True,
+            },
+        }
+
+    def message_post(self, **kwargs):
+        if self.env.context.get("qms_mark_confirmation_sent") and len(self) == 1:
+            sample = self.with_context(qms_mark_confirmation_sent=False)
+            sample._record_confirmation_sent(kwargs.get("partner_ids") or [])
+            return super(QmsSample, sample).message_post(**kwargs)
+        return super().message_post(**kwargs)
+
+    def _record_confirmation_sent(self, partner_ids):
+        """The original went to the supplier: purchasing and QA get their copy
+        (followers notified with the sheet attached, and a to-do each)."""
+        self.ensure_one()
+        purchaser, qa = self._confirmation_copy_users()
+        partners = (
+            self.env["res.partner"].browse([pid for pid in partner_ids if isinstance(pid, int)])
+            or self.partner_id
+        )
+        copies = (purchaser | qa).filtered("partner_id")
+        self.message_subscribe(partner_ids=copies.partner_id.ids)
+        self.sudo().write(
+            {
+                "date_confirmation_sent": fields.Datetime.now(),
+                "confirmation_original_partner_ids": [Command.set(partners.ids)],
+                "confirmation_purchase_copy_id": purchaser.id,
+                "confirmation_qa_copy_id": qa.id,
+            }
+        )
+        for user, department in (
+            (purchaser, self.env._("purchasing")),
+            (qa, self.env._("QA")),
+        ):
+            if user:
+                self.activity_schedule(
+                    "mail.mail_activity_data_todo",
+                    user_id=user.id,
+                    summary=self.env._(
+                        "File the copy of the sample confirmation sheet (%(department)s)",
+                        department=department,
+                    ),
+                    note=self.env._(
+                        "The original was sent to %(supplier)s.",
+                        supplier=", ".join(partners.mapped("display_name")),
+                    ),
+                )

@@ -64,3 +64,21 @@ class ResCompany(models.Model):
     qms_sample_rejection_capa_days = fields.Integer(
         "Corrective action due after (days)", default=10
     )
+    qms_sample_purchase_user_id = fields.Many2one(
+        "res.users",
+        string="Purchasing copy of supplier sample confirmations",
+        help="004 5.3.1 d: gets a copy of the sample confirmation sheet when the sample has "
+        "no purchaser.",
+    )
+    qms_sample_qa_user_id = fields.Many2one(
+        "res.users",
+        string="QA copy of supplier sample confirmations",
+        help="004 5.3.1 d: gets a copy of the sample confirmation sheet when the sample has "
+        "no QA inspector.",
+    )
+    qms_lab_technical_user_id = fields.Many2one(
+        "res.users",
+        string="Lab technical responsible (技术负责人)",
+        help="Hears of a lab sample handed over in a state that does not match its transfer "
+        "slip, or with a broken seal.",
+    )

@@ -37,6 +37,15 @@ class ResConfigSettings(models.TransientModel):
     qms_sample_rejection_capa_days = fields.Integer(
         related="company_id.qms_sample_rejection_capa_days", readonly=False
     )
+    qms_sample_purchase_user_id = fields.Many2one(
+        related="company_id.qms_sample_purchase_user_id", readonly=False
+    )
+    qms_sample_qa_user_id = fields.Many2one(
+        related="company_id.qms_sample_qa_user_id", readonly=False
+    )
+    qms_lab_technical_user_id = fields.Many2one(
+        related="company_id.qms_lab_technical_user_id", readonly=False
+    )
     qms_sample_making_days = fields.Float("Sample made within (working days)")
     qms_sample_decision_days = fields.Float("Customer decision within (working days)")
     qms_sample_loan_days = fields.Float("A borrowed sealed sample comes back within (working days)")

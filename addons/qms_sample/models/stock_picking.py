@@ -42,12 +42,17 @@ class StockPicking(models.Model):
         )
 
     def button_validate(self):
-        self._qms_check_hsf_reports()
+        warning = self._qms_check_hsf_reports()
+        if warning:
+            return warning
         return super().button_validate()
 
     def _qms_check_hsf_reports(self):
+        """ "block" refuses the receipts without a valid HSF report; "warn" answers
+        the confirmation wizard listing them (like the backorder wizard)."""
         if self.env.context.get("qms_hsf_checked"):
-            return
+            return False
+        to_warn = self.browse()
         for picking in self:
             mode = picking.company_id.qms_sample_hsf_receipt_check
             if mode == "none":
@@ -55,16 +60,30 @@ class StockPicking(models.Model):
             missing = picking._qms_hsf_missing()
             if not missing:
                 continue
-            message = picking._qms_hsf_message(missing)
             if mode == "block":
                 raise UserError(
                     self.env._(
                         "%(message)s Register a valid report before receiving %(picking)s.",
-                        message=message,
+                        message=picking._qms_hsf_message(missing),
                         picking=picking.name,
                     )
                 )
-            picking.message_post(body=message, subtype_xmlid="mail.mt_note")
+            to_warn |= picking
+        if not to_warn:
+            return False
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Receipt without a valid HSF report"),
+            "res_model": "qms.hsf.receipt.wizard",
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "new",
+            "context": {
+                **self.env.context,
+                "default_picking_ids": self.ids,
+                "default_warned_picking_ids": to_warn.ids,
+            },
+        }
 
     def _action_done(self):
         result = super()._action_done()

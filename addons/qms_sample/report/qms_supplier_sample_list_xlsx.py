@@ -45,6 +45,9 @@ class ReportQmsSupplierSampleListXlsx(models.AbstractModel):
             Column(self.env._("Status"), "state", width=14),
             Column(self.env._("Confirmed on"), "date_accepted", "datetime", 16),
             Column(self.env._("Valid HSF report"), "hsf", width=20),
+            Column(self.env._("Confirmation sheet sent on"), "date_sent", "datetime", 16),
+            Column(self.env._("Original to"), "original_to", width=22),
+            Column(self.env._("Copies to (purchasing, QA)"), "copies_to", width=26),
         ]
 
     def _row(self, sample):
@@ -72,4 +75,13 @@ class ReportQmsSupplierSampleListXlsx(models.AbstractModel):
             "state": selection["state"].get(sample.state, ""),
             "date_accepted": self._local_datetime(sample.date_accepted),
             "hsf": hsf[sample.product_id.id].report_number if sample.product_id.id in hsf else "",
+            "date_sent": self._local_datetime(sample_sudo.date_confirmation_sent),
+            "original_to": ", ".join(
+                sample_sudo.confirmation_original_partner_ids.mapped("display_name")
+            ),
+            "copies_to": ", ".join(
+                (
+                    sample_sudo.confirmation_purchase_copy_id | sample_sudo.confirmation_qa_copy_id
+                ).mapped("name")
+            ),
         }

@@ -325,3 +325,83 @@ def hsf_report(case):
             "report_number": "SZ-2026-1102",
         }
     )
+
+
+@factory("qms.sample", "action_send_confirmation")
+def supplier_confirmed(case):
+    """A supplier sample confirmed OK, with its purchaser and QA inspector."""
+    record = sample(
+        case,
+        kind="qms_sample.sample_kind_supplier",
+        source="supplier",
+        supplier_trigger="new_supplier",
+        quantity=5,
+        qty_tested=5,
+        fit_test_result="ok",
+        trial_result="ok",
+        purchase_user_id=admin(case).id,
+        qa_user_id=admin(case).id,
+    )
+    attachment = case.env["ir.attachment"].create({"name": "self-inspection.pdf", "raw": b"%PDF"})
+    record.write(
+        {
+            "self_inspection_report_ids": [(4, attachment.id)],
+            "material_certificate_ids": [(4, attachment.id)],
+        }
+    )
+    record.action_start_inspection()
+    pass_inspection(record)
+    record.action_approve()
+    return record
+
+
+@factory("qms.lab.sample.transfer")
+def lab_transfer(case):
+    return case.env["qms.lab.sample.transfer"].create(
+        {
+            "lab_sample_id": lab(case).id,
+            "from_area": "receiving",
+            "to_area": "test_lab",
+            "to_user_id": admin(case).id,
+        }
+    )
+
+
+@factory("qms.hsf.receipt.wizard", "action_confirm")
+def hsf_receipt_wizard(case):
+    """A receipt of a material needing an HSF report its supplier has not sent."""
+    warehouse = case.env["stock.warehouse"].search(
+        [("company_id", "=", case.env.company.id)], limit=1
+    )
+    case.env.company.qms_sample_hsf_receipt_check = "warn"
+    material = case.env["product.product"].create(
+        {"name": "RPC resin", "is_storable": True, "qms_hsf_required": True}
+    )
+    source = case.env.ref("stock.stock_location_suppliers")
+    picking = case.env["stock.picking"].create(
+        {
+            "picking_type_id": warehouse.in_type_id.id,
+            "partner_id": customer(case, "RPC Resin Supplier").id,
+            "location_id": source.id,
+            "location_dest_id": warehouse.lot_stock_id.id,
+            "move_ids": [
+                (
+                    0,
+                    0,
+                    {
+                        "name": material.name,
+                        "product_id": material.id,
+                        "product_uom_qty": 2,
+                        "product_uom": material.uom_id.id,
+                        "location_id": source.id,
+                        "location_dest_id": warehouse.lot_stock_id.id,
+                    },
+                )
+            ],
+        }
+    )
+    picking.action_confirm()
+    picking.move_ids.quantity = 2
+    return case.env["qms.hsf.receipt.wizard"].create(
+        {"picking_ids": [(6, 0, picking.ids)], "warned_picking_ids": [(6, 0, picking.ids)]}
+    )

@@ -1,3 +1,7 @@
+from datetime import timedelta
+
+from freezegun import freeze_time
+
 from odoo.exceptions import UserError, ValidationError
 
 from .common import SampleCase, pass_inspection
@@ -135,3 +139,53 @@ class TestCustomerSample(SampleCase):
         self.assertEqual(lead.qms_sample_count, 1)
         with self.assertRaisesRegex(ValidationError, "is not a document of"):
             self._sample(opportunity_id=lead.id, partner_id=self.other_customer.id)
+
+    def test_decision_deadline_reminds_escalates_once_and_stops_when_decided(self):
+        """The shipped sample waits for the customer: the salesperson is reminded,
+        then the overdue decision escalates once; the customer's decision ends it."""
+        with freeze_time("2026-03-02 02:00:00"):
+            sample = self._sample()
+            self._ship(sample)
+            decision = sample.qms_deadline_ids.filtered(lambda d: d.kind_id.code == "decision")
+            self.assertEqual((decision.state, decision.owner_id), ("open", self.sales_user))
+            self.assertFalse(sample.is_decision_overdue)
+        Deadline = self.env["qms.deadline"]
+        Sample = self.env["qms.sample"]
+
+        def activities(text):
+            return sample.activity_ids.filtered(lambda a: text in (a.summary or ""))
+
+        def escalation_logs():
+            return sample.message_ids.filtered(lambda m: "escalated to" in (m.body or ""))
+
+        reminder = decision._reminder_datetimes()[0]
+        with freeze_time(reminder + timedelta(minutes=5)):
+            Deadline._process_due()
+            self.assertEqual(activities("Due soon").user_id, self.sales_user)
+            self.assertFalse(activities("Overdue"))
+        with freeze_time(decision.due + timedelta(hours=1)):
+            Deadline._process_due()
+            self.assertEqual(activities("Overdue").user_id, self.sales_user)
+            sample.invalidate_recordset(["is_decision_overdue"])
+            self.assertTrue(sample.is_decision_overdue, "the form shows: decision overdue")
+            self.assertIn(sample, Sample.search([("is_decision_overdue", "=", True)]))
+            self.assertFalse(escalation_logs())
+        with freeze_time(decision.escalate_at + timedelta(hours=1)):
+            Deadline._process_due()
+            escalated = activities("Escalated")
+            self.assertTrue(escalated)
+            self.assertEqual(len(escalation_logs()), 1)
+        with freeze_time(decision.escalate_at + timedelta(days=4)):
+            Deadline._process_due()
+            self.assertEqual(activities("Escalated"), escalated, "escalated once")
+            self.assertEqual(len(escalation_logs()), 1)
+            sample.action_customer_approve(comment="Colour OK", signed_by="Mr. Chen")
+            self.assertEqual(decision.state, "done")
+            sample.invalidate_recordset(["is_decision_overdue"])
+            self.assertFalse(sample.is_decision_overdue)
+            self.assertNotIn(sample, Sample.search([("is_decision_overdue", "=", True)]))
+            self.assertFalse(activities("Escalated") | activities("Overdue"), "the alerts go")
+        with freeze_time(decision.escalate_at + timedelta(days=30)):
+            Deadline._process_due()
+            self.assertFalse(sample.activity_ids.filtered("qms_deadline_id"), "nothing more")
+            self.assertEqual(len(escalation_logs()), 1)

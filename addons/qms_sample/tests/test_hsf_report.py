@@ -3,6 +3,7 @@ from datetime import date
 from freezegun import freeze_time
 
 from odoo.exceptions import UserError, ValidationError
+from odoo.tests import Form
 
 from .common import SampleCase
 
@@ -114,14 +115,53 @@ class TestHsfReport(SampleCase):
 
     @freeze_time("2026-06-01 02:00:00")
     def test_receipt_warns_when_set_to_warn(self):
+        """ "warn": validating asks for a confirmation listing the missing reports;
+        cancelling leaves the receipt as it was, confirming receives it and logs who."""
+        self._report()  # expired on 15 April
         self.env.company.qms_sample_hsf_receipt_check = "warn"
         picking = self._receipt()
-        picking.button_validate()
-        self.assertEqual(picking.state, "done", "a warning does not stop the receipt")
-        self.assertTrue(
-            picking.message_ids.filtered(lambda m: "no valid HSF test report" in (m.body or ""))
+        action = picking.button_validate()
+        self.assertEqual(action["res_model"], "qms.hsf.receipt.wizard")
+        self.assertEqual(picking.state, "assigned", "not validated before the answer")
+        wizard = Form(self.env[action["res_model"]].with_context(**action["context"])).save()
+        self.assertIn(picking.name, wizard.warning)
+        self.assertIn("no valid HSF test report for: [RM-PCABS-01] PC/ABS resin", wizard.warning)
+        # Cancel: the wizard is dropped, the receipt waits.
+        self.assertEqual(picking.state, "assigned")
+        self.assertFalse(
+            picking.message_ids.filtered(lambda m: "despite the warning" in (m.body or ""))
         )
+        # Confirm: received, and the chatter says who accepted it.
+        self.assertIs(wizard.action_confirm(), True)
+        self.assertEqual(picking.state, "done")
+        note = picking.message_ids.filtered(lambda m: "despite the warning" in (m.body or ""))
+        self.assertEqual(len(note), 1)
+        self.assertIn(self.env.user.name, note.body)
+        self.assertIn("PC/ABS resin", note.body)
         # Materials that need no report are not checked.
         self.material.qms_hsf_required = False
         self.env.company.qms_sample_hsf_receipt_check = "block"
-        self._receipt().button_validate()
+        other = self._receipt()
+        other.button_validate()
+        self.assertEqual(other.state, "done")
+
+    def test_receipt_with_a_partial_quantity_still_offers_the_backorder(self):
+        """The HSF confirmation first, then Odoo's own backorder wizard."""
+        self.env.company.qms_sample_hsf_receipt_check = "warn"
+        picking = self._receipt()
+        picking.move_ids.quantity = 10
+        action = picking.button_validate()
+        wizard = Form(self.env[action["res_model"]].with_context(**action["context"])).save()
+        backorder = wizard.action_confirm()
+        self.assertEqual(backorder["res_model"], "stock.backorder.confirmation")
+        self.assertEqual(picking.state, "assigned")
+
+    def test_receipt_not_checked_when_set_to_none(self):
+        self.env.company.qms_sample_hsf_receipt_check = "none"
+        picking = self._receipt()
+        self.assertIs(picking.button_validate(), True)
+        self.assertEqual(picking.state, "done")
+        self.assertFalse(
+            picking.message_ids.filtered(lambda m: "HSF" in (m.body or "")),
+            "no warning, no note",
+        )

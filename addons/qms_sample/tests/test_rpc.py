@@ -101,3 +101,49 @@ class TestSampleRpc(HttpCase):
             self._call("qms.sample", "action_ship", [sample_id])
         self.assertIn("this action is not possible now", caught.exception.faultString)
         self.assertEqual(self.env["qms.sample"].browse(sample_id).state, "draft")
+
+    def test_receipt_warning_answers_over_rpc(self):
+        """ "warn" mode: button_validate answers the confirmation wizard as an
+        action over XML-RPC, and the wizard's confirmation receives the goods."""
+        self.env.company.qms_sample_hsf_receipt_check = "warn"
+        self.rpc_user.groups_id |= self.env.ref("stock.group_stock_user")
+        material = self.env["product.product"].create(
+            {"name": "RPC resin", "is_storable": True, "qms_hsf_required": True}
+        )
+        supplier = self.env["res.partner"].create({"name": "RPC Resin Supplier"})
+        warehouse = self.env["stock.warehouse"].search(
+            [("company_id", "=", self.env.company.id)], limit=1
+        )
+        source = self.env.ref("stock.stock_location_suppliers")
+        picking = self.env["stock.picking"].create(
+            {
+                "picking_type_id": warehouse.in_type_id.id,
+                "partner_id": supplier.id,
+                "location_id": source.id,
+                "location_dest_id": warehouse.lot_stock_id.id,
+                "move_ids": [
+                    (
+                        0,
+                        0,
+                        {
+                            "name": material.name,
+                            "product_id": material.id,
+                            "product_uom_qty": 4,
+                            "product_uom": material.uom_id.id,
+                            "location_id": source.id,
+                            "location_dest_id": warehouse.lot_stock_id.id,
+                        },
+                    )
+                ],
+            }
+        )
+        picking.action_confirm()
+        picking.move_ids.quantity = 4
+        action = self._call("stock.picking", "button_validate", [picking.id])
+        self.assertEqual(action["res_model"], "qms.hsf.receipt.wizard")
+        self.assertEqual(picking.state, "assigned")
+        context = {k[8:]: v for k, v in action["context"].items() if k.startswith("default_")}
+        (wizard_id,) = self._call("qms.hsf.receipt.wizard", "create", [context])
+        self.assertIs(self._call("qms.hsf.receipt.wizard", "action_confirm", [wizard_id]), True)
+        picking.invalidate_recordset(["state"])
+        self.assertEqual(picking.state, "done")

@@ -1,5 +1,10 @@
+import io
+
+import openpyxl
+
 from odoo import Command
 from odoo.exceptions import UserError
+from odoo.tests import Form
 
 from .common import SampleCase, pass_inspection
 
@@ -102,4 +107,71 @@ class TestSupplierSample(SampleCase):
         self.assertTrue(sample.date_returned_to_purchasing)
         activity = sample.activity_ids.filtered(lambda a: a.user_id == purchaser)
         self.assertIn("Return the sample", activity.summary)
+        self.assertIn("self-inspection.pdf", activity.note, "with all its documents")
+        with self.assertRaisesRegex(UserError, "not confirmed OK yet"):
+            sample.action_send_confirmation()
         self.assertFalse(sample.qms_capa_ids, "no customer rejection: no corrective action")
+
+    def test_confirmation_sheet_original_to_supplier_copies_to_purchasing_and_qa(self):
+        """004 5.3.1 d: once OK, the original goes to the supplier, a copy each to
+        purchasing and QA; the sample says when and to whom."""
+        purchaser = self.sales_user
+        sample = self._supplier_sample(
+            qty_tested=5, purchase_user_id=purchaser.id, qa_user_id=self.qa_head.id
+        )
+        with self.assertRaisesRegex(UserError, "not confirmed OK yet"):
+            sample.action_send_confirmation()
+        sample.action_start_inspection()
+        pass_inspection(sample)
+        sample.write({"fit_test_result": "ok", "trial_result": "ok"})
+        with self.assertRaisesRegex(UserError, "not confirmed OK yet"):
+            sample.action_send_confirmation()
+        sample.action_approve()
+        self.assertEqual(sample.state, "accepted")
+        action = sample.action_send_confirmation()
+        self.assertEqual(action["res_model"], "mail.compose.message")
+        composer = Form(self.env["mail.compose.message"].with_context(**action["context"])).save()
+        self.assertEqual(composer.partner_ids, self.supplier, "the original to the supplier")
+        self.assertIn("Sample confirmation sheet", composer.subject)
+        self.assertEqual(len(composer.attachment_ids), 1, "the confirmation sheet attached")
+        self.assertIn(sample.name, composer.attachment_ids.name)
+        composer.action_send_mail()
+        message = sample.message_ids.filtered(lambda m: self.supplier in m.partner_ids)
+        self.assertEqual(len(message), 1)
+        self.assertIn(sample.name, message.attachment_ids.name)
+        # Sent: when, the original's recipient and the two copies are recorded.
+        self.assertTrue(sample.date_confirmation_sent)
+        self.assertEqual(sample.confirmation_original_partner_ids, self.supplier)
+        self.assertEqual(sample.confirmation_purchase_copy_id, purchaser)
+        self.assertEqual(sample.confirmation_qa_copy_id, self.qa_head)
+        copies = purchaser.partner_id | self.qa_head.partner_id
+        self.assertLessEqual(copies, sample.message_partner_ids, "both follow the sample")
+        self.assertLessEqual(
+            copies, message.notification_ids.res_partner_id, "both are notified of the sheet"
+        )
+        for user in (purchaser, self.qa_head):
+            activity = sample.activity_ids.filtered(lambda a, u=user: a.user_id == u)
+            self.assertIn("File the copy of the sample confirmation sheet", activity.summary)
+        # The supplier sample list shows the distribution.
+        xlsx = self.env.ref("qms_sample.action_report_qms_supplier_sample_list_xlsx")
+        content, _type = xlsx._render(xlsx.report_name, sample.ids)
+        sheet = openpyxl.load_workbook(io.BytesIO(content)).active
+        values = [cell for row in sheet.iter_rows(values_only=True) for cell in row if cell]
+        self.assertIn("Confirmation sheet sent on", values)
+        self.assertIn(self.supplier.display_name, values)
+        self.assertIn(f"{purchaser.name}, {self.qa_head.name}", values)
+
+    def test_confirmation_copies_need_their_recipients(self):
+        sample = self._supplier_sample(qty_tested=5, fit_test_result="ok", trial_result="ok")
+        sample.action_start_inspection()
+        pass_inspection(sample)
+        sample.action_approve()
+        with self.assertRaisesRegex(UserError, "choose the purchaser and the QA inspector"):
+            sample.action_send_confirmation()
+        self.env.company.write(
+            {
+                "qms_sample_purchase_user_id": self.sales_user.id,
+                "qms_sample_qa_user_id": self.qa_head.id,
+            }
+        )
+        self.assertEqual(sample.action_send_confirmation()["res_model"], "mail.compose.message")
