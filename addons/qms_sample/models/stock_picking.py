@@ -49,9 +49,9 @@ class StockPicking(models.Model):
 
     def _qms_check_hsf_reports(self):
         """ "block" refuses the receipts without a valid HSF report; "warn" answers
-        the confirmation wizard listing them (like the backorder wizard)."""
-        if self.env.context.get("qms_hsf_checked"):
-            return False
+        the confirmation wizard listing them (like the backorder wizard). The
+        wizard's confirmation skips the warning only: no context lifts a block."""
+        warning_confirmed = self.env.context.get("qms_hsf_checked")
         to_warn = self.browse()
         for picking in self:
             mode = picking.company_id.qms_sample_hsf_receipt_check
@@ -69,7 +69,7 @@ class StockPicking(models.Model):
                     )
                 )
             to_warn |= picking
-        if not to_warn:
+        if not to_warn or warning_confirmed:
             return False
         return {
             "type": "ir.actions.act_window",

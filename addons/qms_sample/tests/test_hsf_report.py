@@ -105,6 +105,9 @@ class TestHsfReport(SampleCase):
         self.assertIn("no valid HSF test report", picking.qms_hsf_warning)
         with self.assertRaisesRegex(UserError, "no valid HSF test report for: .*PC/ABS resin"):
             picking.button_validate()
+        # the warning's confirmation (what the wizard passes) does not lift a block
+        with self.assertRaisesRegex(UserError, "no valid HSF test report"):
+            picking.with_context(qms_hsf_checked=True).button_validate()
         self.assertEqual(picking.state, "assigned")
         # A new valid report lets the receipt through.
         self._report(report_number="CANEC2605200007", date_test="2026-05-20")
