@@ -5,7 +5,6 @@ import pytz
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-
 # the transfers that move a tool between the store and production
 TOOL_ROLES = ("issue", "production_return")
 
@@ -237,9 +236,7 @@ class QmsProperty(models.Model):
         for item in self:
             if item.category != "equipment":
                 raise UserError(
-                    self.env._(
-                        "%(number)s is not tooling, equipment or a gauge.", number=item.name
-                    )
+                    self.env._("%(number)s is not tooling, equipment or a gauge.", number=item.name)
                 )
 
     def _bring_tool_on_stock(self):

@@ -56,9 +56,7 @@ def gauge(case):
 
 
 def tool(case):
-    return item(
-        case, "property_kind_tooling", state="accepted", production_user_id=admin(case).id
-    )
+    return item(case, "property_kind_tooling", state="accepted", production_user_id=admin(case).id)
 
 
 @factory("qms.property", "action_issue_to_production")

@@ -35,7 +35,8 @@ class TestPropertyPerWarehouse(PropertyCase):
         self.assertEqual(by_role["issue"].default_location_src_id, root)
         self.assertEqual(by_role["issue"].default_location_dest_id.usage, "production")
         self.assertNotEqual(
-            by_role["receipt"], self.env.company._qms_property_picking_type("receipt"),
+            by_role["receipt"],
+            self.env.company._qms_property_picking_type("receipt"),
             "not the first warehouse's",
         )
         # our own operations of the new warehouse never reserve customer-owned stock
@@ -50,9 +51,7 @@ class TestPropertyPerWarehouse(PropertyCase):
         self._types(self.warehouse_2).unlink()
         item = self._received(warehouse_id=self.warehouse_2.id)
         self.assertEqual(item.receipt_picking_id.picking_type_id.warehouse_id, self.warehouse_2)
-        self.assertEqual(
-            item.location_id.location_id, self.warehouse_2.qms_property_location_id
-        )
+        self.assertEqual(item.location_id.location_id, self.warehouse_2.qms_property_location_id)
 
     def test_a_receipt_into_warehouse_2_lands_in_its_customer_location(self):
         item = self._received(warehouse_id=self.warehouse_2.id, qty=50)
