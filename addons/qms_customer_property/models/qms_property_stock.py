@@ -57,11 +57,15 @@ class QmsProperty(models.Model):
 
     @api.depends("sale_order_id.warehouse_id", "company_id")
     def _compute_warehouse_id(self):
+        first = {}  # the company's first warehouse, looked up once per company
         for item in self:
             if item.sale_order_id.warehouse_id:
                 item.warehouse_id = item.sale_order_id.warehouse_id
             elif not item.warehouse_id or item.warehouse_id.company_id != item.company_id:
-                item.warehouse_id = item.company_id._qms_property_warehouse()
+                company = item.company_id
+                if company.id not in first:
+                    first[company.id] = company._qms_property_warehouse()
+                item.warehouse_id = first[company.id]
 
     @api.depends("picking_ids.qms_property_role", "picking_ids.state")
     def _compute_pickings(self):

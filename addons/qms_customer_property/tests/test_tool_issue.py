@@ -16,7 +16,7 @@ class TestToolIssue(PropertyCase):
                 "kind_id": self.kind_tooling.id,
                 "partner_id": self.customer.id,
                 "user_id": self.keeper.id,
-                "customer_ref": "LTM-M-0042",
+                "customer_ref": "TEST-M-9042",
             }
         )
         tool.action_receive()
@@ -64,7 +64,19 @@ class TestToolIssue(PropertyCase):
             tool.action_issue_to_production()
 
     def test_overdue_calibration_refuses_the_issue_and_creates_no_transfer(self):
-        tool = self._tool(date.today() - timedelta(days=5))
+        tool = self._tool(date.today() - timedelta(days=10))
+        calibration = self.env.ref("qms_customer_property.maintenance_kind_calibration")
+        self.env["maintenance.request"].create(
+            {
+                "name": "Calibration",
+                "equipment_id": tool.equipment_id.id,
+                "maintenance_plan_id": tool.equipment_id.maintenance_plan_ids.id,
+                "maintenance_kind_id": calibration.id,
+                "request_date": date.today() - timedelta(days=3),
+                "maintenance_type": "preventive",
+            }
+        )
+        tool.invalidate_recordset()
         self.assertTrue(tool.is_calibration_overdue)
         with self.assertRaisesRegex(UserError, "calibration was due.*our rule"):
             tool.action_issue_to_production()
