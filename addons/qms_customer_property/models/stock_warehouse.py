@@ -66,7 +66,8 @@ class StockWarehouse(models.Model):
         else:
             location = Location.create(
                 {
-                    "name": self.env._("Customer Property"),
+                    # a view location shows its own name only: the warehouse code tells them apart
+                    "name": self.env._("%(warehouse)s: Customer Property", warehouse=self.code),
                     "usage": "view",
                     "location_id": self.lot_stock_id.id,
                     "company_id": self.company_id.id,
