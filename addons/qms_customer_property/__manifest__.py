@@ -13,6 +13,7 @@
         "qms_base",
         "stock",
         "sale",
+        "sale_stock",
         "maintenance",
         "portal",
         "stock_owner_restriction",

@@ -3,6 +3,7 @@ from . import stock_location
 from . import stock_picking_type
 from . import stock_picking
 from . import res_company
+from . import stock_warehouse
 from . import res_partner
 from . import qms_property_kind
 from . import qms_property

@@ -139,6 +139,22 @@ class QmsPropertyFlow(models.Model):
                 raise UserError(self.env._("A closed flow record cannot be changed; reopen it."))
         return super().write(vals)
 
+    def _warehouse(self):
+        """The warehouse of the record's property (the company's first without one)."""
+        self.ensure_one()
+        if self.property_id:
+            return self.property_id._property_warehouse()
+        return self.company_id._qms_property_warehouse()
+
+    def _material_location(self):
+        """Where the customer's material of this record is kept."""
+        self.ensure_one()
+        return self.property_id.sudo().location_id or (
+            self.commercial_partner_id._qms_property_location(
+                self.company_id, warehouse=self._warehouse()
+            )
+        )
+
     def action_close(self):
         for flow in self:
             if flow.state != "open":
@@ -198,7 +214,7 @@ class QmsPropertyFlow(models.Model):
         source = scraps[0].scrap_location_id
         picking = self.env["stock.picking"].create(
             {
-                "picking_type_id": self.company_id._qms_property_picking_type("return").id,
+                "picking_type_id": self._warehouse()._qms_property_picking_type("return").id,
                 "partner_id": customer.id,
                 "owner_id": customer.id,
                 "location_id": source.id,
@@ -227,10 +243,7 @@ class QmsPropertyFlow(models.Model):
     def action_scrap(self):
         """A scrap form for the customer's material: its quants, its unit of measure."""
         self.ensure_one()
-        location = (
-            self.property_id.location_id
-            or self.commercial_partner_id._qms_property_location(self.company_id)
-        )
+        location = self._material_location()
         return {
             "type": "ir.actions.act_window",
             "res_model": "stock.scrap",

@@ -10,6 +10,17 @@ class QmsProperty(models.Model):
 
     _inherit = "qms.property"  # pylint: disable=consider-merging-classes-inherited
 
+    warehouse_id = fields.Many2one(
+        "stock.warehouse",
+        compute="_compute_warehouse_id",
+        store=True,
+        readonly=False,
+        precompute=True,
+        domain="[('company_id', '=', company_id)]",
+        help="Where the property is received and kept: the order's warehouse, else the "
+        "company's first.",
+        groups="qms_base.group_qms_user",
+    )
     location_id = fields.Many2one(
         "stock.location",
         readonly=True,
@@ -43,6 +54,18 @@ class QmsProperty(models.Model):
     qty_on_hand = fields.Float(
         "Held quantity", digits="Product Unit of Measure", compute="_compute_qty_on_hand"
     )
+
+    @api.depends("sale_order_id.warehouse_id", "company_id")
+    def _compute_warehouse_id(self):
+        first = {}  # the company's first warehouse, looked up once per company
+        for item in self:
+            if item.sale_order_id.warehouse_id:
+                item.warehouse_id = item.sale_order_id.warehouse_id
+            elif not item.warehouse_id or item.warehouse_id.company_id != item.company_id:
+                company = item.company_id
+                if company.id not in first:
+                    first[company.id] = company._qms_property_warehouse()
+                item.warehouse_id = first[company.id]
 
     @api.depends("picking_ids.qms_property_role", "picking_ids.state")
     def _compute_pickings(self):
@@ -103,8 +126,9 @@ class QmsProperty(models.Model):
                 self.env._("%(number)s: enter the quantity of the delivery list.", number=self.name)
             )
         customer = self.commercial_partner_id
-        location = customer._qms_property_location(self.company_id)
-        picking_type = self.company_id._qms_property_picking_type("receipt")
+        warehouse = self._property_warehouse()
+        location = customer._qms_property_location(self.company_id, warehouse=warehouse)
+        picking_type = warehouse._qms_property_picking_type("receipt")
         picking = self.env["stock.picking"].create(
             {
                 "picking_type_id": picking_type.id,
@@ -149,18 +173,30 @@ class QmsProperty(models.Model):
                     {"state": "returned", "date_closed": fields.Datetime.now()}
                 )
 
-    def _owned_transfer(self, role, destination, quantity):
+    def _property_warehouse(self):
+        """The item's warehouse: the one its location is in, else the one chosen."""
+        self.ensure_one()
+        item = self.sudo()
+        return (
+            item.location_id.warehouse_id
+            or item.warehouse_id
+            or self.company_id._qms_property_warehouse()
+        )
+
+    def _owned_transfer(self, role, destination, quantity, source=None, values=None):
         """A transfer of the customer's own quants (the picking type reserves the
-        picking's owner only) from its location to ``destination``."""
+        picking's owner only) from its location (or ``source``) to ``destination``."""
         self.ensure_one()
         customer = self.commercial_partner_id
-        picking_type = self.company_id._qms_property_picking_type(role)
+        source = source or self.location_id
+        picking_type = self._property_warehouse()._qms_property_picking_type(role)
         picking = self.env["stock.picking"].create(
             {
+                **(values or {}),
                 "picking_type_id": picking_type.id,
                 "partner_id": customer.id,
                 "owner_id": customer.id,
-                "location_id": self.location_id.id,
+                "location_id": source.id,
                 "location_dest_id": destination.id,
                 "origin": self.name,
                 "qms_property_id": self.id,
@@ -173,7 +209,7 @@ class QmsProperty(models.Model):
                             "product_id": self.product_id.id,
                             "product_uom_qty": quantity,
                             "product_uom": self.product_id.uom_id.id,
-                            "location_id": self.location_id.id,
+                            "location_id": source.id,
                             "location_dest_id": destination.id,
                             "restrict_partner_id": customer.id,
                         }
@@ -191,7 +227,7 @@ class QmsProperty(models.Model):
         if self.category != "stock" or not self.qty_on_hand:
             return self.env["stock.picking"]
         destination = self.commercial_partner_id._qms_property_location(
-            self.company_id, nonconforming=True
+            self.company_id, nonconforming=True, warehouse=self._property_warehouse()
         )
         picking = self._owned_transfer("isolation", destination, self.qty_on_hand)
         picking.move_ids.picked = True

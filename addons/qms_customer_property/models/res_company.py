@@ -1,14 +1,5 @@
 from odoo import fields, models
 
-from .stock_picking_type import PROPERTY_ROLES
-
-# (operation code, owner restriction, sequence code) per role
-PICKING_TYPE_SETUP = {
-    "receipt": ("incoming", "standard_behavior", "CPIN"),
-    "isolation": ("internal", "picking_partner", "CPNG"),
-    "return": ("outgoing", "picking_partner", "CPOUT"),
-}
-
 
 class ResCompany(models.Model):
     _inherit = "res.company"
@@ -38,56 +29,26 @@ class ResCompany(models.Model):
         "stock.location", string="Customer property location", readonly=True
     )
 
-    def _qms_property_root_location(self):
-        """The view location holding one location per customer (created once),
-        inside the warehouse's stock: production takes customer material from
-        there, and OCA stock_owner_restriction keeps our own orders off it."""
+    def _qms_property_warehouse(self):
+        """The company's first warehouse: where property goes when nothing says otherwise."""
         self.ensure_one()
-        if self.qms_property_location_id:
-            return self.qms_property_location_id
-        warehouse = (
-            self.env["stock.warehouse"].sudo().search([("company_id", "=", self.id)], limit=1)
-        )
-        location = (
-            self.env["stock.location"]
-            .sudo()
-            .create(
-                {
-                    "name": self.env._("Customer Property"),
-                    "usage": "view",
-                    "location_id": warehouse.lot_stock_id.id if warehouse else False,
-                    "company_id": self.id,
-                }
-            )
-        )
-        self.sudo().qms_property_location_id = location
-        return location
+        return self.env["stock.warehouse"].sudo().search([("company_id", "=", self.id)], limit=1)
+
+    def _qms_property_root_location(self):
+        """The property location of the company's first warehouse."""
+        self.ensure_one()
+        return self._qms_property_warehouse()._qms_property_root_location()
 
     def _qms_property_picking_type(self, role):
-        """The operation type of ``role`` (receipt, isolation, return), created once."""
+        """The operation type of ``role`` in the company's first warehouse."""
         self.ensure_one()
-        PickingType = self.env["stock.picking.type"].sudo()
-        picking_type = PickingType.search(
-            [("company_id", "=", self.id), ("qms_property_role", "=", role)], limit=1
-        )
-        if picking_type:
-            return picking_type
-        code, restriction, sequence_code = PICKING_TYPE_SETUP[role]
-        warehouse = (
-            self.env["stock.warehouse"].sudo().search([("company_id", "=", self.id)], limit=1)
-        )
-        customers = self.env.ref("stock.stock_location_customers")
-        root = self._qms_property_root_location()
-        return PickingType.create(
-            {
-                "name": dict(PROPERTY_ROLES)[role],
-                "code": code,
-                "sequence_code": sequence_code,
-                "warehouse_id": warehouse.id,
-                "company_id": self.id,
-                "owner_restriction": restriction,
-                "qms_property_role": role,
-                "default_location_src_id": customers.id if code == "incoming" else root.id,
-                "default_location_dest_id": customers.id if code == "outgoing" else root.id,
-            }
+        return self._qms_property_warehouse()._qms_property_picking_type(role)
+
+    def _qms_property_production_location(self):
+        """The company's virtual production location (where tools are issued by default)."""
+        self.ensure_one()
+        return (
+            self.env["stock.location"]
+            .sudo()
+            .search([("usage", "=", "production"), ("company_id", "=", self.id)], limit=1)
         )

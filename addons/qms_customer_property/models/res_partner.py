@@ -44,16 +44,20 @@ class ResPartner(models.Model):
         action["context"] = {"default_partner_id": self.commercial_partner_id.id}
         return action
 
-    def _qms_property_location(self, company, nonconforming=False):
-        """The customer's own location (one per customer and company; its
-        nonconforming property in a child location), created on first receipt."""
+    def _qms_property_location(self, company, nonconforming=False, warehouse=None):
+        """The customer's own location (one per customer and warehouse, under the
+        warehouse's property location — the company's first warehouse unless
+        ``warehouse`` says otherwise; its nonconforming property in a child
+        location), created on first receipt."""
         self.ensure_one()
         customer = self.commercial_partner_id
         Location = self.env["stock.location"].sudo()
+        root = (warehouse or company._qms_property_warehouse())._qms_property_root_location()
         main = Location.search(
             [
                 ("qms_property_partner_id", "=", customer.id),
                 ("company_id", "=", company.id),
+                ("location_id", "child_of", root.id),
                 ("qms_property_nonconforming", "=", False),
             ],
             limit=1,
@@ -63,7 +67,7 @@ class ResPartner(models.Model):
                 {
                     "name": customer.qms_short_name or customer.name,
                     "usage": "internal",
-                    "location_id": company._qms_property_root_location().id,
+                    "location_id": root.id,
                     "company_id": company.id,
                     "qms_property_partner_id": customer.id,
                 }

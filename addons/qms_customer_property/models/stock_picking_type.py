@@ -4,6 +4,8 @@ PROPERTY_ROLES = [
     ("receipt", "Receipt of customer property"),
     ("isolation", "Isolation of customer property"),
     ("return", "Return of customer property"),
+    ("issue", "Issue of customer property to production"),
+    ("production_return", "Return of customer property from production"),
 ]
 
 

@@ -12,6 +12,14 @@ class StockScrap(models.Model):
         "qms.property.flow", string="Flow record", index="btree_not_null"
     )
 
+    @api.depends("company_id", "picking_id", "qms_property_flow_id")
+    def _compute_location_id(self):
+        """A scrap of a flow record's material starts in the customer's location."""
+        result = super()._compute_location_id()
+        for scrap in self.filtered(lambda s: s.qms_property_flow_id and not s.picking_id):
+            scrap.location_id = scrap.qms_property_flow_id._material_location()
+        return result
+
     @api.constrains("qms_property_flow_id", "product_uom_id", "owner_id", "product_id")
     def _check_qms_property_flow(self):
         for scrap in self.filtered("qms_property_flow_id"):

@@ -55,6 +55,22 @@ def gauge(case):
     return item(case, "property_kind_gauge")
 
 
+def tool(case):
+    return item(case, "property_kind_tooling", state="accepted", production_user_id=admin(case).id)
+
+
+@factory("qms.property", "action_issue_to_production")
+def tool_in_store(case):
+    return tool(case)
+
+
+@factory("qms.property", "action_return_from_production")
+def tool_in_production(case):
+    record = tool(case)
+    record.action_issue_to_production()
+    return record
+
+
 @factory("qms.property", "action_accept", "action_inspect", "action_reject")
 def received_drawing(case):
     return item(case, state="received")

@@ -102,3 +102,31 @@ class TestFlowRecord(PropertyCase):
         other_item = self._received(customer=self.other_customer)
         with self.assertRaisesRegex(ValidationError, "is not a document of"):
             self._flow(property_id=other_item.id)
+
+    def test_a_scrap_form_of_a_flow_record_starts_in_the_customer_s_location(self):
+        item = self._received(qty=100)
+        flow = self._flow(property_id=item.id, qty_issued=10)
+        scrap = self.env["stock.scrap"].create(
+            {
+                "product_id": self.frame.id,
+                "scrap_qty": 1,
+                "owner_id": self.customer.id,
+                "qms_property_flow_id": flow.id,
+            }
+        )
+        self.assertEqual(scrap.location_id, item.location_id)
+
+    def test_the_demo_flow_record_is_explained_and_closed(self):
+        flow = self.env.ref("qms_customer_property.demo_flow_frames", raise_if_not_found=False)
+        if not flow:
+            self.skipTest("installed without demo data")
+        if flow.scrap_ids.state != "done":
+            # demo records added by an update: Odoo skips the demo's <function> calls then
+            self.skipTest("demo data of this record loaded by an update, not an install")
+        self.assertEqual(flow.state, "closed")
+        self.assertEqual(flow.sale_order_id.partner_id, flow.partner_id)
+        self.assertEqual(flow.qty_scrap, 30, "read from the done scrap order, owner kept")
+        self.assertEqual(flow.scrap_ids.move_ids.move_line_ids.owner_id, flow.partner_id)
+        self.assertEqual(flow.qty_difference, 10)
+        self.assertTrue(flow.difference_explanation)
+        self.assertTrue(flow.scrap_return_picking_id, "the order sends scrap back")
