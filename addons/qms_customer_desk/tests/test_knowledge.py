@@ -51,7 +51,7 @@ class TestKnowledgeBase(DeskCase):
         self.assertEqual(article.state, "published")
         self.assertEqual(article.qms_deadline_ids.state, "done")
         self.assertTrue(article.qms_deadline_ids.on_time)
-        with self.assertRaisesRegex(UserError, "published through its button"):
+        with self.assertRaisesRegex(UserError, "change only through its buttons"):
             article.write({"state": "draft"})
         self.assertIs(article.action_request_update(), True)
         self.assertEqual(article.state, "draft")
