@@ -22,8 +22,8 @@ def print_header(book, report):
     action = (
         report.env["ir.actions.report"]
         .sudo()
-        .with_context(lang=report.env.lang)
         ._get_report_from_name(report._name.removeprefix("report."))
+        .with_context(lang=report.env.lang)
     )
     title = (action.name or "").replace("&", "&&")
     for sheet in book.workbook.worksheets():
