@@ -67,6 +67,20 @@ class TestComplaintReportLayout(ReportCase, TransactionCase):
         html = self._render(complaint)
         self.assertIn("12.500 kg", html)
 
+    def test_8d_prints_the_free_text_product_and_lot(self):
+        """Until quality matches them, the customer's own words are printed."""
+        complaint = self.complaint.copy(
+            {
+                "product_id": False,
+                "lot_id": False,
+                "product_text": "Flange housing P/N 77-310",
+                "lot_text": "B-2026-11",
+            }
+        )
+        html = self._render(complaint)
+        self.assertRegex(html, r"<th>Product</th>\s*<td>Flange housing P/N 77-310</td>")
+        self.assertRegex(html, r"<th>Lot/Serial</th>\s*<td>B-2026-11</td>")
+
     def test_8d_layout_chinese(self):
         translations = zh_cn_translations()
         self.env["ir.module.module"]._load_module_terms(
