@@ -199,16 +199,20 @@ class QmsComplaintPortal(QmsCustomerPortal):
                 "title",
                 "product_id",
                 "lot_name",
+                "product_text",
                 "qty_defective",
                 "qty_delivered",
                 "customer_ref",
                 "description",
             )
         }
+        # Free text typed as spaces only is an error the customer sees, not dropped.
+        blank = [key for key in ("product_text", "lot_name") if post.get(key) and not form[key]]
         files = [
             upload for upload in request.httprequest.files.getlist("attachments") if upload.filename
         ]
         try:
+            self._complaint_check_blank(blank)
             vals = self._complaint_prepare_values(form)
             with request.env.cr.savepoint():
                 complaint = request.env["qms.complaint"].sudo().create(vals)
@@ -232,9 +236,11 @@ class QmsComplaintPortal(QmsCustomerPortal):
             if not product:
                 raise UserError(env._("Choose the product among the products you bought."))
         lot = env["stock.lot"]
-        if form["lot_name"]:
-            if not product:
-                raise UserError(env._("Choose the product of lot %(lot)s.", lot=form["lot_name"]))
+        lot_text = False
+        if form["lot_name"] and not product:
+            # A product not in the list: quality matches the lot typed at triage.
+            lot_text = form["lot_name"]
+        elif form["lot_name"]:
             lot = (
                 env["stock.lot"]
                 .sudo()
@@ -271,10 +277,26 @@ class QmsComplaintPortal(QmsCustomerPortal):
             "feedback_type": "complaint",
             "product_id": product.id,
             "lot_id": lot.id,
+            "product_text": form.get("product_text") or False,
+            "lot_text": lot_text,
             "customer_ref": form["customer_ref"],
             "description": plaintext2html(form["description"]) if form["description"] else False,
             **quantities,
         }
+
+    def _complaint_check_blank(self, keys):
+        """A free-text product or lot typed as spaces only is refused, by its label."""
+        labels = {
+            "product_text": request.env._("Product name or part number"),
+            "lot_name": request.env._("Lot/Serial number"),
+        }
+        if keys:
+            raise UserError(
+                request.env._(
+                    "%(field)s cannot be only spaces: type it or leave it empty.",
+                    field=labels[keys[0]],
+                )
+            )
 
     def _complaint_attach(self, complaint, files):
         attachments = (

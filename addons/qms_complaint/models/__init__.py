@@ -23,3 +23,4 @@ from . import res_company
 from . import res_config_settings
 from . import res_partner
 from . import qms_complaint_inspection
+from . import qms_complaint_free_text

@@ -4,6 +4,8 @@ from odoo import fields, models
 
 from odoo.addons.qms_base.tools.xlsx import Column
 
+from .xlsx_print import print_header, sheet_name
+
 
 class ReportQmsComplaintRegisterXlsx(models.AbstractModel):
     """The complaint register (XLSX) of the printed complaints, in their order.
@@ -19,7 +21,7 @@ class ReportQmsComplaintRegisterXlsx(models.AbstractModel):
     def _fill_workbook(self, book, data, complaints):
         subtitles = self._register_subtitles(complaints)
         book.add_table(
-            self.env._("Register"),
+            sheet_name(self.env._("Register")),
             self.env._("Complaint register"),
             subtitles,
             self._register_columns(),
@@ -33,7 +35,7 @@ class ReportQmsComplaintRegisterXlsx(models.AbstractModel):
             ),
         ]
         kpi_sheet = book.add_table(
-            self.env._("KPI"),
+            sheet_name(self.env._("KPI")),
             self.env._("Complaint KPIs per month"),
             kpi_subtitles,
             self._kpi_month_columns(),
@@ -46,6 +48,7 @@ class ReportQmsComplaintRegisterXlsx(models.AbstractModel):
             self._kpi_partner_product_columns(),
             self._kpi_partner_product_rows(complaints),
         )
+        print_header(book, self)
 
     # ------------------------------------------------------------------
     # Register sheet
@@ -117,8 +120,8 @@ class ReportQmsComplaintRegisterXlsx(models.AbstractModel):
                     "feedback_type": labels["feedback_type"].get(complaint.feedback_type),
                     "channel": labels["channel"].get(complaint.channel),
                     "customer": complaint.commercial_partner_id.name,
-                    "product": complaint.product_id.display_name or None,
-                    "lot": complaint.lot_id.name or None,
+                    "product": complaint.product_id.display_name or complaint.product_text or None,
+                    "lot": complaint.lot_id.name or complaint.lot_text or None,
                     "qty_defective": complaint.qty_defective,
                     "qty_delivered": complaint.qty_delivered,
                     "ppm": round(complaint.defect_ppm) if complaint.qty_delivered else None,

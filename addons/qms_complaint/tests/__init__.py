@@ -17,3 +17,5 @@ from . import test_8d_guidance
 from . import test_kpis
 from . import test_no_email_user
 from . import test_form_details
+from . import test_reports_layout
+from . import test_portal_free_text

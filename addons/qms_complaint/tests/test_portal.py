@@ -117,6 +117,8 @@ class TestComplaintPortal(HttpCase):
         self.assertEqual(complaint.contact_id, self.contact_a)
         self.assertEqual(complaint.title, "Scratched housings on delivery")
         self.assertEqual(complaint.product_id, self.product)
+        self.assertEqual(complaint.lot_id, self.lot)
+        self.assertEqual(complaint.product_text, "Customer P/N 55-120")
         self.assertEqual((complaint.qty_defective, complaint.qty_delivered), (4, 100))
         self.assertEqual(complaint.customer_ref, "NCR-PORTAL-7")
         self.assertIn("deep scratches", complaint.description)

@@ -5,6 +5,8 @@ from odoo.tools import html2plaintext
 
 from odoo.addons.qms_base.tools.xlsx import Cell, Column
 
+from .xlsx_print import sheet_name
+
 
 class ReportQmsSurveyCampaignSummaryXlsx(models.AbstractModel):
     """The summary analysis workbook of a campaign: indicators, scores per customer,
@@ -19,7 +21,7 @@ class ReportQmsSurveyCampaignSummaryXlsx(models.AbstractModel):
         subtitle = [campaign.display_name, campaign.company_id.name]
         modules = campaign.weight_ids.module_id
         book.add_table(
-            env._("Summary"),
+            sheet_name(env._("Summary")),
             env._("Customer satisfaction survey summary analysis"),
             subtitle,
             [
@@ -47,7 +49,7 @@ class ReportQmsSurveyCampaignSummaryXlsx(models.AbstractModel):
         self._add_actions_sheet(book, subtitle, campaign)
         campaigns, by_campaign, totals = campaign._trend()
         trend_sheet = book.add_table(
-            env._("Trend"),
+            sheet_name(env._("Trend")),
             env._("Trend of the average scores across campaigns"),
             subtitle,
             [
@@ -74,7 +76,7 @@ class ReportQmsSurveyCampaignSummaryXlsx(models.AbstractModel):
         partners = campaign.invitation_ids.partner_id
         customer_totals = campaigns._customer_totals()
         customer_sheet = book.add_table(
-            env._("Customer trend"),
+            sheet_name(env._("Customer trend")),
             env._("Total score per customer across campaigns"),
             subtitle,
             [
@@ -121,7 +123,7 @@ class ReportQmsSurveyCampaignSummaryXlsx(models.AbstractModel):
                 row[f"m{module.id}"] = scores[invitation.id].get(module.id)
             rows.append(row)
         return book.add_table(
-            env._("Customers"),
+            sheet_name(env._("Customers")),
             env._("Scores per customer"),
             subtitle,
             [
@@ -142,7 +144,7 @@ class ReportQmsSurveyCampaignSummaryXlsx(models.AbstractModel):
         kind_labels = dict(Action._fields["survey_kind"]._description_selection(env))
         state_labels = dict(Action._fields["state"]._description_selection(env))
         return book.add_table(
-            env._("Actions"),
+            sheet_name(env._("Actions")),
             env._("Low items, suggestions and corrective actions"),
             subtitle,
             [
@@ -187,7 +189,7 @@ class ReportQmsSurveyCampaignSummaryXlsx(models.AbstractModel):
             },
         ]
         book.add_table(
-            env._("Conclusions"),
+            sheet_name(env._("Conclusions")),
             env._("Conclusions of the review"),
             subtitle,
             [

@@ -2,6 +2,8 @@ from odoo import models
 
 from odoo.addons.qms_base.tools.xlsx import Column
 
+from .xlsx_print import sheet_name
+
 
 class ReportQmsSurveyPlanSummaryXlsx(models.AbstractModel):
     """The annual workbook of a plan for the management review: campaigns with
@@ -17,7 +19,7 @@ class ReportQmsSurveyPlanSummaryXlsx(models.AbstractModel):
         subtitle = [plan.display_name, plan.company_id.name]
         modules = report_data["modules"]
         campaign_sheet = book.add_table(
-            env._("Campaigns"),
+            sheet_name(env._("Campaigns")),
             env._("Customer satisfaction survey summary analysis"),
             subtitle,
             [
@@ -53,7 +55,7 @@ class ReportQmsSurveyPlanSummaryXlsx(models.AbstractModel):
         )
         campaigns = report_data["campaigns"]
         customer_sheet = book.add_table(
-            env._("Customer trend"),
+            sheet_name(env._("Customer trend")),
             env._("Total score per customer across campaigns"),
             subtitle,
             [
@@ -87,7 +89,7 @@ class ReportQmsSurveyPlanSummaryXlsx(models.AbstractModel):
         kind_labels = dict(actions._fields["survey_kind"]._description_selection(env))
         effects = dict(actions._fields["survey_next_effect"]._description_selection(env))
         return book.add_table(
-            env._("Actions"),
+            sheet_name(env._("Actions")),
             env._("Low items, suggestions and corrective actions"),
             subtitle,
             [

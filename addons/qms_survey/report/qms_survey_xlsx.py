@@ -3,6 +3,8 @@ from odoo.exceptions import UserError
 
 from odoo.addons.qms_base.tools.xlsx import Column
 
+from .xlsx_print import print_header, sheet_name
+
 
 class ReportQmsSurveyXlsx(models.AbstractModel):
     """What the satisfaction workbooks (campaign summary, annual plan) share: one
@@ -25,6 +27,7 @@ class ReportQmsSurveyXlsx(models.AbstractModel):
                 )
             )
         self._fill_record_workbook(book, data, records)
+        print_header(book, self)
 
     def _fill_record_workbook(self, book, data, record):
         raise NotImplementedError()
@@ -33,7 +36,7 @@ class ReportQmsSurveyXlsx(models.AbstractModel):
         """The "Return rate per quarter" sheet and its chart.
         ``quarters``: (label, sent, returned, rate)."""
         sheet = book.add_table(
-            self.env._("Return rate"),
+            sheet_name(self.env._("Return rate")),
             self.env._("Return rate per quarter"),
             subtitle,
             [

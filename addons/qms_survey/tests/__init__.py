@@ -14,3 +14,4 @@ from . import test_capa_source
 from . import test_procedures
 from . import test_audit_integrity
 from . import test_backend
+from . import test_reports_print

@@ -34,6 +34,16 @@ registry.category("web_tour.tours").add("qms_complaint_portal_tour", {
             run: "selectByLabel QMS Portal Widget",
         },
         {
+            content: "Lot number of the chosen product",
+            trigger: "form.o_qms_complaint_form input[name='lot_name']",
+            run: "edit LOT-P-01",
+        },
+        {
+            content: "The customer's own part number, as free text",
+            trigger: "form.o_qms_complaint_form input[name='product_text']",
+            run: "edit Customer P/N 55-120",
+        },
+        {
             content: "Defective quantity",
             trigger: "form.o_qms_complaint_form input[name='qty_defective']",
             run: "edit 4",
@@ -80,6 +90,10 @@ registry.category("web_tour.tours").add("qms_complaint_portal_tour", {
         {
             content: "The complaint is received",
             trigger: ".o_qms_complaint_portal .o_qms_complaint_state:contains(Received)",
+        },
+        {
+            content: "The part number typed is on the complaint",
+            trigger: ".o_qms_complaint_portal .o_qms_product_text:contains(Customer P/N 55-120)",
         },
         {
             content: "The file sent is among the documents",

@@ -1,0 +1,67 @@
+import math
+
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+from odoo.tools.misc import formatLang
+
+from .qms_complaint import QmsComplaint as QmsComplaintBase
+
+# Longest free-text product / lot a customer may type (portal form, backend form).
+PRODUCT_TEXT_SIZE = 128
+LOT_TEXT_SIZE = 64
+
+
+class QmsComplaint(models.Model):
+    """What the customer typed when its product is not in the portal's list: the
+    product name or part number and the lot or batch number, as free text, for
+    quality to match with a product and a lot at triage. Also how the 8D report
+    prints quantities (the product unit's precision and name)."""
+
+    _inherit = "qms.complaint"  # pylint: disable=consider-merging-classes-inherited
+    _qms_portal_fields = (*QmsComplaintBase._qms_portal_fields, "product_text", "lot_text")
+
+    product_text = fields.Char(
+        "Product as described",
+        help="The product name or part number the customer typed, when its product was not "
+        "in the list: quality matches it with a product.",
+    )
+    lot_text = fields.Char(
+        "Lot/batch as described",
+        help="The lot or batch number the customer typed without a product of the list: "
+        "quality matches it with a lot.",
+    )
+
+    @api.constrains("product_text", "lot_text")
+    def _check_free_text(self):
+        limits = {"product_text": PRODUCT_TEXT_SIZE, "lot_text": LOT_TEXT_SIZE}
+        for complaint in self:
+            for name, limit in limits.items():
+                value = complaint[name]
+                if value is False:
+                    continue
+                label = self._fields[name]._description_string(self.env)
+                if not value.strip():
+                    raise ValidationError(
+                        self.env._("%(field)s cannot be only spaces.", field=label)
+                    )
+                if len(value) > limit:
+                    raise ValidationError(
+                        self.env._(
+                            "%(field)s is too long: %(length)s characters, at most %(limit)s.",
+                            field=label,
+                            length=len(value),
+                            limit=limit,
+                        )
+                    )
+
+    def _report_quantity(self, quantity):
+        """``quantity`` as the 8D report prints it: with the decimals of the product's
+        unit (its rounding) and the unit's name, in the reader's number format."""
+        self.ensure_one()
+        uom = self.product_id.uom_id
+        if uom:
+            digits = max(0, math.ceil(-math.log10(uom.rounding))) if uom.rounding < 1 else 0
+        else:
+            digits = self.env["decimal.precision"].precision_get("Product Unit of Measure")
+        text = formatLang(self.env, quantity or 0.0, digits=digits)
+        return f"{text} {uom.name}" if uom else text
