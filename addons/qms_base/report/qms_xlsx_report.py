@@ -1,7 +1,7 @@
 from odoo import fields, models
 from odoo.exceptions import AccessError
 
-from ..tools.xlsx import WORKBOOK_OPTIONS, XlsxBook
+from ..tools.xlsx import WORKBOOK_OPTIONS, XlsxBook, page_header
 
 
 class ReportQmsBaseXlsx(models.AbstractModel):
@@ -10,7 +10,8 @@ class ReportQmsBaseXlsx(models.AbstractModel):
     OCA report_xlsx renders it (Print menu, ``/report/xlsx/<report_name>/<ids>``,
     ``ir.actions.report._render``); the house style comes from ``tools/xlsx.py``:
     formats, title block, header row, column widths, frozen header, filter and the
-    print setup (A4 landscape, one page wide, header row repeated on every page).
+    print setup (A4 landscape, one page wide, header row repeated on every page, the
+    report's name in the page header), sheet names Excel accepts.
 
     A report inherits this model as ``report.<module>.<name>`` and implements
     ``_fill_workbook(book, data, records)`` with ``book.add_table`` / ``add_chart``,
@@ -29,6 +30,18 @@ class ReportQmsBaseXlsx(models.AbstractModel):
         lang = self._get_lang(objs)
         report = self.with_context(lang=lang)
         report._fill_workbook(XlsxBook(workbook), data or {}, objs.with_context(lang=lang))
+        report._print_report_name(workbook)
+
+    def _print_report_name(self, workbook):
+        """The report's name, in the reader's language, in the page header of every sheet."""
+        action = (
+            self.env["ir.actions.report"]
+            .sudo()
+            ._get_report_from_name(self._name.removeprefix("report."))
+        )
+        title = action.with_context(lang=self.env.lang).name or ""
+        for sheet in workbook.worksheets():
+            sheet.set_header(page_header(title))
 
     def _check_report_groups(self):
         """Only the groups of the report action may print it, whatever the way in

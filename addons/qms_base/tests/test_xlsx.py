@@ -5,7 +5,7 @@ import openpyxl
 
 from odoo.tests import TransactionCase
 
-from ..tools.xlsx import Cell, Column, XlsxBook, text_lines
+from ..tools.xlsx import Cell, Column, XlsxBook, text_lines, valid_sheet_name
 
 
 class TestXlsx(TransactionCase):
@@ -77,6 +77,18 @@ class TestXlsx(TransactionCase):
         self.assertEqual([c.value for c in sheet[11]][:2], ["Ningbo Parts", 3])
         self.assertGreaterEqual(sheet.row_dimensions[1].height, 20)  # the 14 pt title
         self.assertGreaterEqual(sheet.row_dimensions[4].height, 2 * 14)  # a 2-line header
+
+    def test_sheet_names_excel_accepts(self):
+        """A translated title becomes a sheet name Excel opens: no []:*?/\\, at most
+        31 characters, never empty."""
+        self.assertEqual(valid_sheet_name("Returns: 2026/Q1 [draft]?"), "Returns  2026 Q1  draft")
+        self.assertEqual(
+            valid_sheet_name("顾客满意度调查结果汇总" * 4), ("顾客满意度调查结果汇总" * 4)[:31]
+        )
+        self.assertEqual(valid_sheet_name("'*?'"), "Sheet")
+        book = XlsxBook()
+        book.add_table("KPI: 1/2", "Indicators", [], [Column("Value", "value")], [])
+        self.assertEqual(openpyxl.load_workbook(io.BytesIO(book.close())).sheetnames, ["KPI  1 2"])
 
     def test_text_lines(self):
         self.assertEqual(text_lines("Number", 14), 1)

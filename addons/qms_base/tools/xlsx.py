@@ -13,6 +13,7 @@ workbook comes from OCA report_xlsx (see ``report.qms_base.xlsx``); standalone,
 
 import io
 import math
+import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -47,6 +48,9 @@ LINE_HEIGHT = 14
 # Print setup: A4 landscape, as wide as one page, header row on every page.
 PAPER_A4 = 9
 FOOTER = "&L&A&R&P / &N"  # sheet name, page x of n
+# Excel refuses these in a sheet name, and names longer than 31 characters.
+SHEET_NAME_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
+SHEET_NAME_SIZE = 31
 
 
 @dataclass
@@ -64,6 +68,17 @@ class Cell:
 
     value: object
     kind: str
+
+
+def valid_sheet_name(name):
+    """``name`` (already translated) as Excel accepts it for a sheet."""
+    name = SHEET_NAME_FORBIDDEN.sub(" ", name).strip().strip("'")[:SHEET_NAME_SIZE].strip()
+    return name or "Sheet"
+
+
+def page_header(title):
+    """The page header that prints ``title`` centred in bold (``&`` escaped)."""
+    return "&C&B" + title.replace("&", "&&")
 
 
 def text_width(text):
@@ -121,7 +136,7 @@ class XlsxBook:
         ``Cell`` value carries its own kind. Returns the worksheet; its data range is
         kept for ``add_chart`` and ``add_table_below``.
         """
-        sheet = self.workbook.add_worksheet(sheet_name[:31])
+        sheet = self.workbook.add_worksheet(valid_sheet_name(sheet_name))
         sheet.set_row(0, TITLE_HEIGHT)
         sheet.write(0, 0, title, self.title)
         for offset, line in enumerate(subtitles, start=1):

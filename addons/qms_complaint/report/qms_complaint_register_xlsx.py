@@ -4,8 +4,6 @@ from odoo import fields, models
 
 from odoo.addons.qms_base.tools.xlsx import Column
 
-from .xlsx_print import print_header, sheet_name
-
 
 class ReportQmsComplaintRegisterXlsx(models.AbstractModel):
     """The complaint register (XLSX) of the printed complaints, in their order.
@@ -21,7 +19,7 @@ class ReportQmsComplaintRegisterXlsx(models.AbstractModel):
     def _fill_workbook(self, book, data, complaints):
         subtitles = self._register_subtitles(complaints)
         book.add_table(
-            sheet_name(self.env._("Register")),
+            self.env._("Register"),
             self.env._("Complaint register"),
             subtitles,
             self._register_columns(),
@@ -35,7 +33,7 @@ class ReportQmsComplaintRegisterXlsx(models.AbstractModel):
             ),
         ]
         kpi_sheet = book.add_table(
-            sheet_name(self.env._("KPI")),
+            self.env._("KPI"),
             self.env._("Complaint KPIs per month"),
             kpi_subtitles,
             self._kpi_month_columns(),
@@ -48,7 +46,6 @@ class ReportQmsComplaintRegisterXlsx(models.AbstractModel):
             self._kpi_partner_product_columns(),
             self._kpi_partner_product_rows(complaints),
         )
-        print_header(book, self)
 
     # ------------------------------------------------------------------
     # Register sheet

@@ -5,8 +5,6 @@ from odoo.tools import html2plaintext
 
 from odoo.addons.qms_base.tools.xlsx import Cell, Column
 
-from .xlsx_print import sheet_name
-
 
 class ReportQmsSurveyCampaignSummaryXlsx(models.AbstractModel):
     """The summary analysis workbook of a campaign: indicators, scores per customer,
@@ -21,7 +19,7 @@ class ReportQmsSurveyCampaignSummaryXlsx(models.AbstractModel):
         subtitle = [campaign.display_name, campaign.company_id.name]
         modules = campaign.weight_ids.module_id
         book.add_table(
-            sheet_name(env._("Summary")),
+            env._("Summary"),
             env._("Customer satisfaction survey summary analysis"),
             subtitle,
             [
@@ -49,7 +47,7 @@ class ReportQmsSurveyCampaignSummaryXlsx(models.AbstractModel):
         self._add_actions_sheet(book, subtitle, campaign)
         campaigns, by_campaign, totals = campaign._trend()
         trend_sheet = book.add_table(
-            sheet_name(env._("Trend")),
+            env._("Trend"),
             env._("Trend of the average scores across campaigns"),
             subtitle,
             [
@@ -76,7 +74,7 @@ class ReportQmsSurveyCampaignSummaryXlsx(models.AbstractModel):
         partners = campaign.invitation_ids.partner_id
         customer_totals = campaigns._customer_totals()
         customer_sheet = book.add_table(
-            sheet_name(env._("Customer trend")),
+            env._("Customer trend"),
             env._("Total score per customer across campaigns"),
             subtitle,
             [
@@ -123,7 +121,7 @@ class ReportQmsSurveyCampaignSummaryXlsx(models.AbstractModel):
                 row[f"m{module.id}"] = scores[invitation.id].get(module.id)
             rows.append(row)
         return book.add_table(
-            sheet_name(env._("Customers")),
+            env._("Customers"),
             env._("Scores per customer"),
             subtitle,
             [
@@ -144,7 +142,7 @@ class ReportQmsSurveyCampaignSummaryXlsx(models.AbstractModel):
         kind_labels = dict(Action._fields["survey_kind"]._description_selection(env))
         state_labels = dict(Action._fields["state"]._description_selection(env))
         return book.add_table(
-            sheet_name(env._("Actions")),
+            env._("Actions"),
             env._("Low items, suggestions and corrective actions"),
             subtitle,
             [
@@ -189,7 +187,7 @@ class ReportQmsSurveyCampaignSummaryXlsx(models.AbstractModel):
             },
         ]
         book.add_table(
-            sheet_name(env._("Conclusions")),
+            env._("Conclusions"),
             env._("Conclusions of the review"),
             subtitle,
             [

@@ -2,8 +2,6 @@ from odoo import models
 
 from odoo.addons.qms_base.tools.xlsx import Column
 
-from .xlsx_print import sheet_name
-
 
 class ReportQmsSurveyPlanSummaryXlsx(models.AbstractModel):
     """The annual workbook of a plan for the management review: campaigns with
@@ -19,7 +17,7 @@ class ReportQmsSurveyPlanSummaryXlsx(models.AbstractModel):
         subtitle = [plan.display_name, plan.company_id.name]
         modules = report_data["modules"]
         campaign_sheet = book.add_table(
-            sheet_name(env._("Campaigns")),
+            env._("Campaigns"),
             env._("Customer satisfaction survey summary analysis"),
             subtitle,
             [
@@ -55,7 +53,7 @@ class ReportQmsSurveyPlanSummaryXlsx(models.AbstractModel):
         )
         campaigns = report_data["campaigns"]
         customer_sheet = book.add_table(
-            sheet_name(env._("Customer trend")),
+            env._("Customer trend"),
             env._("Total score per customer across campaigns"),
             subtitle,
             [
@@ -89,7 +87,7 @@ class ReportQmsSurveyPlanSummaryXlsx(models.AbstractModel):
         kind_labels = dict(actions._fields["survey_kind"]._description_selection(env))
         effects = dict(actions._fields["survey_next_effect"]._description_selection(env))
         return book.add_table(
-            sheet_name(env._("Actions")),
+            env._("Actions"),
             env._("Low items, suggestions and corrective actions"),
             subtitle,
             [

@@ -3,8 +3,6 @@ from odoo.exceptions import UserError
 
 from odoo.addons.qms_base.tools.xlsx import Column
 
-from .xlsx_print import print_header, sheet_name
-
 
 class ReportQmsSurveyXlsx(models.AbstractModel):
     """What the satisfaction workbooks (campaign summary, annual plan) share: one
@@ -27,7 +25,6 @@ class ReportQmsSurveyXlsx(models.AbstractModel):
                 )
             )
         self._fill_record_workbook(book, data, records)
-        print_header(book, self)
 
     def _fill_record_workbook(self, book, data, record):
         raise NotImplementedError()
@@ -36,7 +33,7 @@ class ReportQmsSurveyXlsx(models.AbstractModel):
         """The "Return rate per quarter" sheet and its chart.
         ``quarters``: (label, sent, returned, rate)."""
         sheet = book.add_table(
-            sheet_name(self.env._("Return rate")),
+            self.env._("Return rate"),
             self.env._("Return rate per quarter"),
             subtitle,
             [
