@@ -24,3 +24,4 @@ from . import res_config_settings
 from . import res_partner
 from . import qms_complaint_inspection
 from . import qms_complaint_free_text
+from . import qms_complaint_report

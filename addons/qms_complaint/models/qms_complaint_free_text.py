@@ -1,8 +1,5 @@
-import math
-
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
-from odoo.tools.misc import formatLang
 
 from .qms_complaint import QmsComplaint as QmsComplaintBase
 
@@ -14,8 +11,7 @@ LOT_TEXT_SIZE = 64
 class QmsComplaint(models.Model):
     """What the customer typed when its product is not in the portal's list: the
     product name or part number and the lot or batch number, as free text, for
-    quality to match with a product and a lot at triage. Also how the 8D report
-    prints quantities (the product unit's precision and name)."""
+    quality to match with a product and a lot at triage."""
 
     _inherit = "qms.complaint"  # pylint: disable=consider-merging-classes-inherited
     _qms_portal_fields = (*QmsComplaintBase._qms_portal_fields, "product_text", "lot_text")
@@ -53,15 +49,3 @@ class QmsComplaint(models.Model):
                             limit=limit,
                         )
                     )
-
-    def _report_quantity(self, quantity):
-        """``quantity`` as the 8D report prints it: with the decimals of the product's
-        unit (its rounding) and the unit's name, in the reader's number format."""
-        self.ensure_one()
-        uom = self.product_id.uom_id
-        if uom:
-            digits = max(0, math.ceil(-math.log10(uom.rounding))) if uom.rounding < 1 else 0
-        else:
-            digits = self.env["decimal.precision"].precision_get("Product Unit of Measure")
-        text = formatLang(self.env, quantity or 0.0, digits=digits)
-        return f"{text} {uom.name}" if uom else text
