@@ -10,7 +10,8 @@ class QmsFrozenMixin(models.AbstractModel):
     document, the quantities counted, the product inspected).
 
     The inheriting model maps each such field to the states in which it may
-    still change, in ``_qms_frozen_fields`` (``{"partner_id": ("draft",)}``).
+    still change, in ``_qms_frozen_fields`` (``{"partner_id": ("draft",)}``;
+    no state at all: the field never changes once the record is saved).
     A write that changes one of them on a record in another state is refused
     with a clear error, whatever the path (form, RPC, import); the form shows
     them read-only there. The record's own action methods still set them

@@ -19,7 +19,9 @@ class QmsDeskDealerReport(models.Model):
 
     _name = "qms.desk.dealer.report"
     _description = "Dealer Customer Data"
-    _inherit = ["mail.thread", "mail.activity.mixin", "qms.deadline.mixin"]
+    # A month's report is the dealer's it was opened for (no state may change it).
+    _qms_frozen_fields = {"dealer_id": ()}
+    _inherit = ["qms.frozen.mixin", "mail.thread", "mail.activity.mixin", "qms.deadline.mixin"]
     _order = "date_month desc, dealer_id"
 
     name = fields.Char(compute="_compute_name", store=True)
