@@ -35,12 +35,14 @@ class QmsFrozenMixin(models.AbstractModel):
             new = self.new({name: vals[name] for name in names})
         except (TypeError, ValueError):
             return  # not a value at all: the write itself refuses it
-        labels = dict(self._fields["state"]._description_selection(self.env))
+        has_state = "state" in self._fields
+        labels = dict(self._fields["state"]._description_selection(self.env)) if has_state else {}
         for record in self:
+            state = record.state if has_state else False
             changed = [
                 name
                 for name in names
-                if record.state not in self._qms_frozen_fields[name]
+                if state not in self._qms_frozen_fields[name]
                 and self._fields[name].convert_to_write(record[name], record)
                 != self._fields[name].convert_to_write(new[name], new)
             ]
@@ -49,7 +51,7 @@ class QmsFrozenMixin(models.AbstractModel):
                     self.env._(
                         "%(record)s is “%(state)s”: %(fields)s can no longer change.",
                         record=record.display_name,
-                        state=labels.get(record.state, record.state),
+                        state=labels.get(state, state),
                         fields=", ".join(
                             self._fields[name]._description_string(self.env) for name in changed
                         ),
