@@ -138,7 +138,7 @@ def portal_fields(model):
     return set(getattr(model, "_qms_portal_fields", ())) | ALWAYS_READABLE
 
 
-def probe_model(env, name, customer):
+def probe_model(env, name, customer):  # noqa: PLR0912, PLR0915 (one probe per entry point)
     """``(leaks, probes)`` of the portal user of ``env`` (a contact of
     ``customer``) on model ``name``, over the ORM's RPC entry points."""
     leaks, probes = [], 0
@@ -241,13 +241,13 @@ class PortalProbe:
                 with self.env.cr.savepoint():
                     ids, args, kwargs = prepare_call(self, model, method)
                 made += 1
-            except Exception as error:  # noqa: BLE001 - a fixture is not what we probe
+            except Exception as error:
                 _logger.info("portal probe: fixture %s.%s skipped: %r", model, method, error)
                 continue
             try:
                 with self.env.cr.savepoint():
                     getattr(self.env[model].browse(ids), method)(*args, **kwargs)
-            except Exception as error:  # noqa: BLE001
+            except Exception as error:
                 _logger.info("portal probe: %s.%s left as is: %r", model, method, error)
         self.env.flush_all()
         return made
@@ -263,7 +263,9 @@ class PortalProbe:
                 whose = owners(record)
                 if not whose or len(whose) != 1:
                     continue
-                states.setdefault(whose, set()).add((name, record["state"] if "state" in record else None))
+                states.setdefault(whose, set()).add(
+                    (name, record["state"] if "state" in record else None)
+                )
         # greedy cover: each next customer adds the most (model, state) not yet held
         ranked, covered = [], set()
         while states and len(ranked) < self.probe_customers:
@@ -277,7 +279,11 @@ class PortalProbe:
     def _probe_user(self, customer, index):
         login = f"probe_{self.probe_addon}_{index}"
         contact = self.env["res.partner"].create(
-            {"name": f"Probe contact {index}", "parent_id": customer.id, "email": f"{login}@example.com"}
+            {
+                "name": f"Probe contact {index}",
+                "parent_id": customer.id,
+                "email": f"{login}@example.com",
+            }
         )
         return new_test_user(
             self.env, login=login, groups="base.group_portal", partner_id=contact.id
@@ -293,7 +299,10 @@ class PortalProbe:
         customers = self._probe_owners(models)
         self.assertTrue(models, f"{self.probe_addon} defines no QMS model")
         leaks, probes = [], 0
-        for index, customer in enumerate(customers or [self.env["res.partner"].create({"name": "Probe Nobody", "is_company": True})]):
+        for index, customer in enumerate(
+            customers
+            or [self.env["res.partner"].create({"name": "Probe Nobody", "is_company": True})]
+        ):
             user = self._probe_user(customer, index)
             env = self.env(user=user, su=False)
             for name in models:
@@ -328,7 +337,9 @@ class PortalProbe:
         self.assertTrue(uid, "the portal user logs in over XML-RPC")
 
         def call(model, method, args, kwargs=None):
-            return self.xmlrpc_object.execute_kw(db, uid, user.login, model, method, args, kwargs or {})
+            return self.xmlrpc_object.execute_kw(
+                db, uid, user.login, model, method, args, kwargs or {}
+            )
 
         self.env.flush_all()
         for name in models:
@@ -347,7 +358,9 @@ class PortalProbe:
             for row in rows:
                 if row["id"] not in own_ids:
                     leaks.append(f"{name}({row['id']}) over XML-RPC search_read")
-                leaks += [f"{name}.{f} over XML-RPC search_read" for f in sorted(set(row) - allowed)]
+                leaks += [
+                    f"{name}.{f} over XML-RPC search_read" for f in sorted(set(row) - allowed)
+                ]
             others = (sudo.search([]) - sudo.browse(own_ids))[:5]
             if others:
                 probes += 1
@@ -360,7 +373,9 @@ class PortalProbe:
                 internal = [
                     f
                     for f, field in sudo._fields.items()
-                    if f not in allowed and field.store and field.type not in ("one2many", "many2many", "binary")
+                    if f not in allowed
+                    and field.store
+                    and field.type not in ("one2many", "many2many", "binary")
                 ][:3]
                 for field_name in internal:
                     probes += 1
@@ -464,12 +479,18 @@ class PortalProbe:
     def _internal_texts(self, text, record, path):
         """Internal texts of the customer's own record printed on its page."""
         allowed = portal_fields(record)
-        shown = {str(record[f]) for f in allowed if f in record._fields and record._fields[f].type in ("char", "text", "html")}
+        shown = {
+            str(record[f])
+            for f in allowed
+            if f in record._fields and record._fields[f].type in ("char", "text", "html")
+        }
         leaks = []
         for name, field in record._fields.items():
             if name in allowed or field.type not in ("char", "text") or field.related:
                 continue
             value = (record[name] or "").strip()
             if len(value) >= MIN_TEXT and value not in shown and value in text:
-                leaks.append(f"GET {path} prints the internal {record._name}.{name}: {value[:40]!r}")
+                leaks.append(
+                    f"GET {path} prints the internal {record._name}.{name}: {value[:40]!r}"
+                )
         return leaks

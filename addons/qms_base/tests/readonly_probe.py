@@ -100,12 +100,12 @@ def writable(field):
     """A field a write can change (stored, not a plain compute, not related)."""
     if field.related or field.type in ("one2many", "binary", "properties", "json"):
         return False
-    if field.compute and (not field.store or field.readonly and not field.inverse):
+    if field.compute and (not field.store or (field.readonly and not field.inverse)):
         return bool(field.inverse)
     return field.store
 
 
-def other_value(record, name):
+def other_value(record, name):  # noqa: PLR0911 (one answer per type)
     """Another valid value for ``record.name`` (None when there is none)."""
     field = record._fields[name]
     value = record[name]
@@ -166,14 +166,14 @@ class ReadonlyProbe:
             try:
                 with self.env.cr.savepoint():
                     ids, args, kwargs = prepare_call(self, model, method)
-            except Exception as error:  # noqa: BLE001 - a fixture is not what we probe
+            except Exception as error:
                 _logger.info("readonly probe: fixture %s.%s skipped: %r", model, method, error)
                 continue
             records[model] |= self.env[model].browse(ids)
             try:
                 with self.env.cr.savepoint():
                     getattr(self.env[model].browse(ids), method)(*args, **kwargs)
-            except Exception as error:  # noqa: BLE001
+            except Exception as error:
                 _logger.info("readonly probe: %s.%s left as is: %r", model, method, error)
         del made
         picked = {}
@@ -209,8 +209,10 @@ class ReadonlyProbe:
                     try:
                         if not safe_eval(expression, dict(values)):
                             continue
-                    except Exception as error:  # noqa: BLE001 - an expression we cannot evaluate
-                        _logger.info("readonly probe: %s.%s: %s: %r", name, field_name, expression, error)
+                    except Exception as error:
+                        _logger.info(
+                            "readonly probe: %s.%s: %s: %r", name, field_name, expression, error
+                        )
                         continue
                     value = other_value(record, field_name)
                     if value is None:

@@ -53,8 +53,7 @@ class QmsDeskCareCampaign(models.Model):
     _description = "Customer Care Campaign"
     # Who owns a campaign is settled once it is sent.
     _qms_frozen_fields = {"user_id": ("draft", "planned", "cancelled")}
-    _inherit = [
-        "qms.frozen.mixin","mail.thread", "mail.activity.mixin", "qms.workflow.mixin"]
+    _inherit = ["qms.frozen.mixin", "mail.thread", "mail.activity.mixin", "qms.workflow.mixin"]
     _qms_workflow_fields = ("state", "date_sent")
     _order = "date_planned desc, id desc"
 

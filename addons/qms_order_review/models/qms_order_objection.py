@@ -16,8 +16,7 @@ class QmsOrderObjection(models.Model):
     _description = "Order Review Objection"
     # What the form shows read-only once the record has left open.
     _qms_frozen_fields = {"answer": ("open",), "outcome": ("open",)}
-    _inherit = [
-        "qms.frozen.mixin","mail.thread", "mail.activity.mixin", "qms.deadline.mixin"]
+    _inherit = ["qms.frozen.mixin", "mail.thread", "mail.activity.mixin", "qms.deadline.mixin"]
     _order = "id desc"
     _rec_name = "question"
 

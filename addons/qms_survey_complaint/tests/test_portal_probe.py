@@ -8,6 +8,7 @@ from odoo.addons.qms_survey.tests.common import SurveyCase
 
 _logger = logging.getLogger(__name__)
 
+
 @tagged("post_install", "-at_install")
 class TestPortalProbe(SurveyCase, HttpCase):
     """A hostile portal customer (B) reads every field of every QMS model over
