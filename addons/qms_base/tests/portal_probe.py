@@ -134,6 +134,15 @@ def addon_routes(addon):
     return found
 
 
+def refused(call, errors=(AccessError,)):
+    """Whether ``call()`` is refused with one of ``errors``."""
+    try:
+        call()
+    except errors:
+        return True
+    return False
+
+
 def portal_fields(model):
     return set(getattr(model, "_qms_portal_fields", ())) | ALWAYS_READABLE
 
@@ -197,21 +206,16 @@ def probe_model(env, name, customer):  # noqa: PLR0912, PLR0915 (one probe per e
             continue
         if visible:
             probes += 1
-            try:
-                visible.read([field_name])
-            except AccessError:
-                pass
-            else:
+            if not refused(lambda f=field_name: visible.read([f])):
                 leaks.append(f"{name}.{field_name} refused nowhere")
         if field.store and field.type not in ("many2many", "one2many", "binary", "html", "text"):
             probes += 1
-            try:
-                Model.read_group([], ["__count"], [field_name])
-            except (AccessError, UserError, ValueError):
-                pass
-            else:
-                if visible:
-                    leaks.append(f"{name}.{field_name} grouped through read_group")
+            grouped = not refused(
+                lambda f=field_name: Model.read_group([], ["__count"], [f]),
+                (AccessError, UserError, ValueError),
+            )
+            if grouped and visible:
+                leaks.append(f"{name}.{field_name} grouped through read_group")
     return leaks, probes
 
 
@@ -379,11 +383,11 @@ class PortalProbe:
                 ][:3]
                 for field_name in internal:
                     probes += 1
-                    try:
-                        call(name, "read", [sorted(own_ids)[:5], [field_name]])
-                    except xmlrpc.client.Fault:
-                        pass
-                    else:
+                    ids = sorted(own_ids)[:5]
+                    if not refused(
+                        lambda f=field_name, ids=ids, m=name: call(m, "read", [ids, [f]]),
+                        (xmlrpc.client.Fault,),
+                    ):
                         leaks.append(f"{name}.{field_name} over XML-RPC read")
         return leaks, probes
 
