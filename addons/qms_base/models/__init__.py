@@ -2,6 +2,7 @@ from . import base
 from . import ir_sequence
 from . import qms_workflow_mixin
 from . import qms_portal_fields_mixin
+from . import qms_frozen_mixin
 from . import qms_deadline_kind
 from . import qms_deadline
 from . import qms_deadline_mixin

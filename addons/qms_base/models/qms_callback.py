@@ -40,7 +40,14 @@ class QmsCallback(models.Model):
 
     _name = "qms.callback"
     _description = "Customer Callback"
+    # What the form shows read-only once the record has left planned.
+    _qms_frozen_fields = {
+        "answer": ("planned",),
+        "problem": ("planned",),
+        "survey_rating": ("planned",),
+    }
     _inherit = [
+        "qms.frozen.mixin",
         "mail.thread",
         "mail.activity.mixin",
         "qms.deadline.mixin",

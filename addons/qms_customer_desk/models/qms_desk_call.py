@@ -29,7 +29,13 @@ class QmsDeskCall(models.Model):
 
     _name = "qms.desk.call"
     _description = "Hotline Call"
-    _inherit = ["mail.thread", "qms.sequence.mixin", "qms.workflow.mixin"]
+    # What the form shows read-only once the record has left open.
+    _qms_frozen_fields = {
+        "caller_number": ("open",),
+        "date_call": ("open",),
+        "partner_id": ("open",),
+    }
+    _inherit = ["qms.frozen.mixin", "mail.thread", "qms.sequence.mixin", "qms.workflow.mixin"]
     # written by the action methods only (_qms_workflow_write)
     _qms_workflow_fields = ("state", "outcome", "complaint_id")
     _order = "date_call desc, id desc"

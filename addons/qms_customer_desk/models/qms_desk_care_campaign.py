@@ -51,7 +51,9 @@ class QmsDeskCareCampaign(models.Model):
 
     _name = "qms.desk.care.campaign"
     _description = "Customer Care Campaign"
-    _inherit = ["mail.thread", "mail.activity.mixin", "qms.workflow.mixin"]
+    # Who owns a campaign is settled once it is sent.
+    _qms_frozen_fields = {"user_id": ("draft", "planned", "cancelled")}
+    _inherit = ["qms.frozen.mixin", "mail.thread", "mail.activity.mixin", "qms.workflow.mixin"]
     _qms_workflow_fields = ("state", "date_sent")
     _order = "date_planned desc, id desc"
 

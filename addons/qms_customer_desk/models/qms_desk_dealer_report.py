@@ -17,7 +17,15 @@ class QmsDeskDealerReport(models.Model):
 
     _name = "qms.desk.dealer.report"
     _description = "Dealer Customer Data"
-    _inherit = ["mail.thread", "mail.activity.mixin", "qms.deadline.mixin", "qms.workflow.mixin"]
+    _inherit = [
+        "qms.frozen.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+        "qms.deadline.mixin",
+        "qms.workflow.mixin",
+    ]
+    # A month's report is the dealer's it was opened for (no state may change it).
+    _qms_frozen_fields = {"dealer_id": ()}
     _order = "date_month desc, dealer_id"
     _qms_workflow_fields = ("state", "date_received")
 

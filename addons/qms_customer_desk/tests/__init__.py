@@ -6,3 +6,5 @@ from . import test_dealer_summary
 from . import test_care
 from . import test_rpc
 from . import test_hotline_published
+from . import test_portal_probe
+from . import test_readonly_rpc

@@ -37,7 +37,15 @@ class QmsProperty(models.Model):
 
     _name = "qms.property"
     _description = "Customer Property"
+    # What the form shows read-only once the record has left draft.
+    _qms_frozen_fields = {
+        "kind_id": ("draft",),
+        "partner_id": ("draft",),
+        "product_id": ("draft",),
+        "qty_announced": ("draft",),
+    }
     _inherit = [
+        "qms.frozen.mixin",
         "mail.thread",
         "mail.activity.mixin",
         "portal.mixin",

@@ -23,7 +23,10 @@ class QmsPropertyIncident(models.Model):
 
     _name = "qms.property.incident"
     _description = "Customer Property Incident"
+    # What the form shows read-only once the record has left draft.
+    _qms_frozen_fields = {"incident_type": ("draft",)}
     _inherit = [
+        "qms.frozen.mixin",
         "mail.thread",
         "mail.activity.mixin",
         "portal.mixin",

@@ -11,3 +11,5 @@ from . import test_reports
 from . import test_bench
 from . import test_warehouse
 from . import test_tool_issue
+from . import test_portal_probe
+from . import test_readonly_rpc

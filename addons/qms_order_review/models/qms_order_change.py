@@ -19,7 +19,18 @@ class QmsOrderChange(models.Model):
 
     _name = "qms.order.change"
     _description = "Order Change Notice"
-    _inherit = ["qms.sequence.mixin", "mail.thread", "mail.activity.mixin"]
+    # What the form shows read-only once the record has left draft.
+    _qms_frozen_fields = {
+        "change_date": ("draft",),
+        "change_quantity": ("draft",),
+        "change_specification": ("draft",),
+        "change_terms": ("draft",),
+        "date": ("draft",),
+        "description": ("draft",),
+        "requested_by": ("draft",),
+        "sale_order_id": ("draft",),
+    }
+    _inherit = ["qms.frozen.mixin", "qms.sequence.mixin", "mail.thread", "mail.activity.mixin"]
     _qms_sequence_code = "qms.order.change"
     _order = "id desc"
 

@@ -14,7 +14,9 @@ class QmsOrderObjection(models.Model):
 
     _name = "qms.order.objection"
     _description = "Order Review Objection"
-    _inherit = ["mail.thread", "mail.activity.mixin", "qms.deadline.mixin"]
+    # What the form shows read-only once the record has left open.
+    _qms_frozen_fields = {"answer": ("open",), "outcome": ("open",)}
+    _inherit = ["qms.frozen.mixin", "mail.thread", "mail.activity.mixin", "qms.deadline.mixin"]
     _order = "id desc"
     _rec_name = "question"
 

@@ -17,7 +17,15 @@ class QmsOrderReview(models.Model):
 
     _name = "qms.order.review"
     _description = "Order Review"
-    _inherit = ["qms.sequence.mixin", "mail.thread", "mail.activity.mixin", "qms.deadline.mixin"]
+    # What the form shows read-only once the record has left draft.
+    _qms_frozen_fields = {"department_ids": ("draft",), "sale_order_id": ("draft",)}
+    _inherit = [
+        "qms.frozen.mixin",
+        "qms.sequence.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+        "qms.deadline.mixin",
+    ]
     _qms_sequence_code = "qms.order.review"
     _order = "id desc"
 

@@ -26,7 +26,22 @@ class QmsOrderReviewVerdict(models.Model):
 
     _name = "qms.order.review.verdict"
     _description = "Order Review Verdict"
-    _inherit = ["mail.thread", "mail.activity.mixin", "qms.deadline.mixin"]
+    # What the form shows read-only once the record has left pending.
+    _qms_frozen_fields = {
+        "acceptance_criteria": ("pending",),
+        "compliance_note": ("pending",),
+        "date_feasible": ("pending",),
+        "equipment_load_percent": ("pending",),
+        "margin_percent": ("pending",),
+        "material_lead_days": ("pending",),
+        "material_price_ok": ("pending",),
+        "note": ("pending",),
+        "price_ok": ("pending",),
+        "risk_level": ("pending",),
+        "staffing_ok": ("pending",),
+        "test_methods": ("pending",),
+    }
+    _inherit = ["qms.frozen.mixin", "mail.thread", "mail.activity.mixin", "qms.deadline.mixin"]
     _order = "review_id, sequence, id"
     _rec_name = "department_id"
 

@@ -5,3 +5,5 @@ from . import test_reports
 from . import test_rpc
 from . import test_sampling
 from . import test_bench
+from . import test_portal_probe
+from . import test_readonly_rpc

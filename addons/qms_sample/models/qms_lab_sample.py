@@ -30,7 +30,10 @@ class QmsLabSample(models.Model):
 
     _name = "qms.lab.sample"
     _description = "Lab Sample"
+    # What the form shows read-only once the record has left tested.
+    _qms_frozen_fields = {"closing_note": ("tested",)}
     _inherit = [
+        "qms.frozen.mixin",
         "mail.thread",
         "mail.activity.mixin",
         "qms.sequence.mixin",

@@ -43,7 +43,10 @@ class QmsSample(models.Model):
 
     _name = "qms.sample"
     _description = "Sample"
+    # What the form shows read-only once the record has left draft.
+    _qms_frozen_fields = {"kind_id": ("draft",)}
     _inherit = [
+        "qms.frozen.mixin",
         "mail.thread",
         "mail.activity.mixin",
         "portal.mixin",

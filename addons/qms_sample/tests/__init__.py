@@ -7,3 +7,5 @@ from . import test_portal
 from . import test_rpc
 from . import test_capa
 from . import test_bench
+from . import test_portal_probe
+from . import test_readonly_rpc

@@ -16,7 +16,21 @@ class QmsServiceAudit(models.Model):
 
     _name = "qms.service.audit"
     _description = "Service Audit"
-    _inherit = ["mail.thread", "mail.activity.mixin", "qms.sequence.mixin", "qms.capa.mixin"]
+    # What the form shows read-only once the record has left draft.
+    _qms_frozen_fields = {
+        "customer_issues": ("draft",),
+        "date_audit": ("draft",),
+        "date_to": ("draft",),
+        "partner_id": ("draft",),
+        "user_id": ("draft",),
+    }
+    _inherit = [
+        "qms.frozen.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+        "qms.sequence.mixin",
+        "qms.capa.mixin",
+    ]
     _order = "date_audit desc, id desc"
     _qms_sequence_code = "qms.service.audit"
 

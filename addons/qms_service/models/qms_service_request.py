@@ -43,7 +43,10 @@ class QmsServiceRequest(models.Model):
 
     _name = "qms.service.request"
     _description = "Service Request"
+    # What the form shows read-only once the record has left new.
+    _qms_frozen_fields = {"partner_id": ("new",)}
     _inherit = [
+        "qms.frozen.mixin",
         "mail.thread",
         "mail.activity.mixin",
         "portal.mixin",

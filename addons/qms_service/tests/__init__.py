@@ -6,3 +6,5 @@ from . import test_rpc_mail
 from . import test_audit_kpi
 from . import test_bench
 from . import test_multi_company
+from . import test_portal_probe
+from . import test_readonly_rpc

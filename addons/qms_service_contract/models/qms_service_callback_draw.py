@@ -22,7 +22,15 @@ class QmsServiceCallbackDraw(models.Model):
 
     _name = "qms.service.callback.draw"
     _description = "Quarterly Callback Draw"
-    _inherit = ["qms.workflow.mixin", "mail.thread"]
+    # What the form shows read-only once the record has left draft.
+    _qms_frozen_fields = {
+        "quarter": ("draft",),
+        "seed": ("draft",),
+        "size": ("draft",),
+        "target": ("draft",),
+        "year": ("draft",),
+    }
+    _inherit = ["qms.frozen.mixin", "qms.workflow.mixin", "mail.thread"]
     _order = "year desc, quarter desc, id desc"
     _qms_workflow_fields = frozenset({"state", "pools", "history", "date_drawn"})
 

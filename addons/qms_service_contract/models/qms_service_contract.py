@@ -34,7 +34,10 @@ class QmsServiceContract(models.Model):
 
     _name = "qms.service.contract"
     _description = "Service Contract"
+    # What the form shows read-only once the record has left draft.
+    _qms_frozen_fields = {"date_acceptance": ("draft",), "free_months": ("draft",)}
     _inherit = [
+        "qms.frozen.mixin",
         "qms.workflow.mixin",
         "portal.mixin",
         "mail.thread",

@@ -25,7 +25,14 @@ class QmsServiceHandover(models.Model):
 
     _name = "qms.service.handover"
     _description = "Project Handover"
+    # What the form shows read-only once the record has left draft.
+    _qms_frozen_fields = {
+        "contract_id": ("draft",),
+        "date_acceptance": ("draft",),
+        "date_expected": ("submitted", "not_accepted"),
+    }
     _inherit = [
+        "qms.frozen.mixin",
         "qms.workflow.mixin",
         "mail.thread",
         "mail.activity.mixin",

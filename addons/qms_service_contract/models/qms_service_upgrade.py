@@ -28,7 +28,10 @@ class QmsServiceUpgrade(models.Model):
 
     _name = "qms.service.upgrade"
     _description = "Upgrade or Visit"
+    # What the form shows read-only once the record has left draft.
+    _qms_frozen_fields = {"contract_id": ("draft",), "upgrade_type": ("draft",)}
     _inherit = [
+        "qms.frozen.mixin",
         "qms.workflow.mixin",
         "mail.thread",
         "mail.activity.mixin",

@@ -7,3 +7,5 @@ from . import test_callback_draw
 from . import test_portal
 from . import test_rpc
 from . import test_settings
+from . import test_portal_probe
+from . import test_readonly_rpc

@@ -1,1 +1,2 @@
 from . import test_service_repair
+from . import test_readonly_rpc

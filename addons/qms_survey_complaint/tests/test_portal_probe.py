@@ -3,27 +3,10 @@ import logging
 from odoo.exceptions import AccessError
 from odoo.tests import HttpCase, new_test_user, tagged
 
+from odoo.addons.qms_base.tests.portal_probe import probe_model
 from odoo.addons.qms_survey.tests.common import SurveyCase
 
 _logger = logging.getLogger(__name__)
-
-# Links that tell whose a record is, in the order they are tried.
-OWNER_FIELDS = ("commercial_partner_id", "partner_id")
-PARENT_FIELDS = ("complaint_id", "invitation_id", "campaign_id")
-
-
-def owners(record):
-    """The customers a QMS record belongs to; None for shared configuration."""
-    for name in OWNER_FIELDS:
-        field = record._fields.get(name)
-        if field is not None and field.type == "many2one" and field.comodel_name == "res.partner":
-            return record[name].commercial_partner_id
-    for name in PARENT_FIELDS:
-        if name in record._fields and record[name]:
-            return owners(record[name])
-    if "invitation_ids" in record._fields:
-        return record.invitation_ids.filtered(lambda i: i.state != "draft").partner_id
-    return None
 
 
 @tagged("post_install", "-at_install")
@@ -74,7 +57,7 @@ class TestPortalProbe(SurveyCase, HttpCase):
             and not self.env[name]._transient
         ]
         for name in models:
-            model_leaks, model_probes = self._probe(env, name)
+            model_leaks, model_probes = probe_model(env, name, self.customer_b)
             leaks += model_leaks
             probes += model_probes
         _logger.info(
@@ -95,57 +78,6 @@ class TestPortalProbe(SurveyCase, HttpCase):
             self.campaign,
             "a draft campaign is not shown to its invited customers",
         )
-
-    def _probe(self, env, name):
-        """(leaks, probes) of portal user B on model ``name``."""
-        leaks, probes = [], 0
-        everything = self.env[name].sudo().with_context(active_test=False).search([])
-        Model = env[name].with_context(active_test=False)
-        try:
-            visible = Model.search([])
-        except AccessError:
-            visible = Model.browse()
-        probes += 1
-        portal_fields = set(getattr(self.env[name], "_qms_portal_fields", ()))
-        for record in visible.sudo():
-            whose = owners(record)
-            if whose is None and not portal_fields:
-                leaks.append(f"{name}({record.id}): readable and no one's")
-            elif whose is not None and self.customer_b not in whose:
-                leaks.append(f"{name}({record.id}): of {whose.mapped('name')}")
-            if record._fields.get("feedback_type") and record.feedback_type == "internal":
-                leaks.append(f"{name}({record.id}): an internal record")
-        if visible:
-            readable = set(visible.read()[0]) - {"id"}
-            probes += 1
-            leaked = sorted(readable - portal_fields - set(self._always_readable()))
-            leaks += [f"{name}.{field} (own record)" for field in leaked]
-        others = (everything - visible.sudo())[:10]
-        for field in self.env[name]._fields:
-            if others:
-                probes += 1
-                try:
-                    rows = Model.browse(others.ids).read([field])
-                except AccessError:
-                    rows = []
-                if rows:
-                    leaks.append(f"{name}.{field} of others")
-            if visible and field not in portal_fields | set(self._always_readable()):
-                probes += 1
-                try:
-                    visible.read([field])
-                except AccessError:
-                    continue
-                leaks.append(f"{name}.{field} refused nowhere")
-        return leaks, probes
-
-    def _always_readable(self):
-        from odoo.addons.qms_base.models.qms_portal_fields_mixin import (  # noqa: PLC0415
-            PORTAL_BASE_FIELDS,
-            PORTAL_MAIL_FIELDS,
-        )
-
-        return PORTAL_BASE_FIELDS | PORTAL_MAIL_FIELDS
 
     def test_portal_routes_show_only_the_customers_own_records(self):
         self._scenario()
