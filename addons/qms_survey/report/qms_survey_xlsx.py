@@ -13,9 +13,6 @@ class ReportQmsSurveyXlsx(models.AbstractModel):
     _inherit = "report.qms_base.xlsx"
     _description = "Customer Satisfaction XLSX Report"
 
-    def _get_lang(self, records):
-        return records.company_id[:1].partner_id.lang or super()._get_lang(records)
-
     def _fill_workbook(self, book, data, records):
         if len(records) != 1:
             raise UserError(

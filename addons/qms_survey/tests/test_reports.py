@@ -25,8 +25,9 @@ class TestReports(SurveyCase):
         self._answer(invitation_a, self._all(label), at=at.replace(hour=at.hour + 1))
         return campaign
 
-    def _xlsx(self, report, records):
-        content, report_type = self.env["ir.actions.report"]._render(report, records.ids)
+    def _xlsx(self, report, records, lang=None):
+        reports = self.env["ir.actions.report"].with_context(lang=lang or self.env.lang)
+        content, report_type = reports._render(report, records.ids)
         self.assertEqual(report_type, "xlsx")
         return content
 
@@ -97,14 +98,21 @@ class TestReports(SurveyCase):
     def test_reports_in_chinese(self):
         self.env["res.lang"]._activate_lang("zh_CN")
         self.env["ir.module.module"]._load_module_terms(["qms_survey"], ["zh_CN"], overwrite=True)
-        self.fresh_company.partner_id.lang = "zh_CN"
-        html = self.env["ir.actions.report"]._render_qweb_html(REPORT, self.q2.ids)[0].decode()
+        # the reader's language, not the company's (English here)
+        reports = self.env["ir.actions.report"].with_context(lang="zh_CN")
+        html = reports._render_qweb_html(REPORT, self.q2.ids)[0].decode()
         self.assertIn("客户满意度调查汇总分析报告", html)
         self.assertIn("回收率", html)
-        content = self._xlsx(CAMPAIGN_XLSX, self.q2)
+        content = self._xlsx(CAMPAIGN_XLSX, self.q2, lang="zh_CN")
         book = openpyxl.load_workbook(io.BytesIO(content))
         self.assertEqual(book.sheetnames[:2], ["汇总", "客户"])
         self.assertEqual(book["汇总"]["A1"].value, "客户满意度调查汇总分析")
+        # a reader in English gets English, whatever the company's language
+        self.fresh_company.partner_id.lang = "zh_CN"
+        english = self.env["ir.actions.report"].with_context(lang="en_US")
+        self.assertIn("Return rate", english._render_qweb_html(REPORT, self.q2.ids)[0].decode())
+        book = openpyxl.load_workbook(io.BytesIO(self._xlsx(CAMPAIGN_XLSX, self.q2, "en_US")))
+        self.assertEqual(book.sheetnames[:2], ["Summary", "Customers"])
 
     def test_annual_report_for_the_management_review(self):
         plan = self.env["qms.survey.plan"].create(
