@@ -9,6 +9,12 @@ class QmsComplaint(models.Model):
 
     _inherit = "qms.complaint"  # pylint: disable=consider-merging-classes-inherited
 
+    def _report_lang(self):
+        """The language the customer reads the 8D report in: its contact's, else the
+        customer's, else the company's (as the 8D e-mail)."""
+        self.ensure_one()
+        return self.contact_id.lang or self.partner_id.lang or self.company_id.partner_id.lang
+
     def _report_quantity(self, quantity):
         """``quantity`` as the 8D report prints it: with the decimals of the product's
         unit (its rounding) and the unit's name, in the reader's number format."""

@@ -6,6 +6,7 @@ from odoo.exceptions import UserError
 from odoo.tests import HttpCase, tagged
 
 from .common import ComplaintCase
+from .test_reports import ReportCase
 
 
 class TestEightDGuidance(ComplaintCase):
@@ -192,3 +193,27 @@ class TestEightDTour(HttpCase):
         self.assertTrue(complaint.step_ids.filtered(lambda s: s.code == "d1").date_done)
         self.assertEqual(complaint.step_progress, "d2")
         self.assertIn("D1 Team completed.", complaint.message_ids[0].body)
+
+
+@tagged("post_install", "-at_install")
+class TestEightDSendTour(ReportCase, HttpCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._setup_report_data()
+        cls.complaint.action_confirm_defect()
+
+    def test_backend_tour_sends_the_8d_through_the_composer(self):
+        self.assertTrue(self.complaint.is_report_ready)
+        self.start_tour(
+            f"/odoo/action-qms_complaint.qms_complaint_action/{self.complaint.id}",
+            "qms_complaint_8d_send_tour",
+            login="admin",
+        )
+        self.assertTrue(self.complaint.date_report_sent, "sending met the report deadline")
+        sent = self.complaint.message_ids.filtered(lambda m: "8D report" in (m.subject or ""))
+        self.assertEqual(len(sent), 1)
+        # the report as attached for preview (tests render reports as HTML, not PDF)
+        report_name = f"8D-{self.complaint.name}-rev{self.complaint.revision}"
+        self.assertTrue(sent.attachment_ids.filtered(lambda a: a.name.startswith(report_name)))
+        self.assertIn(self.customer, sent.partner_ids, "sent to the customer")
