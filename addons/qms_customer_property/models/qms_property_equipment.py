@@ -247,8 +247,11 @@ class QmsProperty(models.Model):
         if self.sudo().location_id:
             return
         customer = self.commercial_partner_id
+        # the product and quantity are frozen once the item is accepted: set here as
+        # the issue's own bookkeeping, not as a user's edit
+        values = {}
         if not self.product_id:
-            self.product_id = (
+            values["product_id"] = (
                 self.env["product.product"]
                 .sudo()
                 .create(
@@ -261,11 +264,15 @@ class QmsProperty(models.Model):
                         "company_id": self.company_id.id,
                     }
                 )
+                .id
             )
         warehouse = self._property_warehouse()
-        self.location_id = customer._qms_property_location(self.company_id, warehouse=warehouse)
+        values["location_id"] = customer._qms_property_location(
+            self.company_id, warehouse=warehouse
+        ).id
         if not self.qty_announced:
-            self.qty_announced = 1.0
+            values["qty_announced"] = 1.0
+        self._qms_workflow_write(values)
         picking = self._owned_transfer(
             "receipt",
             self.location_id,
