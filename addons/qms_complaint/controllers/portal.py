@@ -91,6 +91,22 @@ class QmsComplaintPortal(QmsCustomerPortal):
         if report_type in ("html", "pdf", "text"):
             if not complaint_sudo.date_report_sent or not self._complaint_report():
                 raise request.not_found()
+            sent = complaint_sudo.report_attachment_id
+            if report_type == "pdf" and sent:
+                # the report as it was sent, not the live record (later drafts stay internal)
+                return request.make_response(
+                    sent.raw,
+                    headers=[
+                        ("Content-Type", "application/pdf"),
+                        ("Content-Length", len(sent.raw)),
+                        (
+                            "Content-Disposition",
+                            http.content_disposition(sent.name)
+                            if str(download).lower() in ("1", "true")
+                            else "inline",
+                        ),
+                    ],
+                )
             return self._show_report(
                 model=complaint_sudo,
                 report_type=report_type,

@@ -177,10 +177,18 @@ class TestComplaintPortal(HttpCase):
         response = self.url_open(url)
         self.assertEqual(response.status_code, 200)
         self.assertEqual(response.headers["Content-Type"], "application/pdf")
-        filename = re.sub(r"\W+", "_", f"8D-{complaint.name}")
+        sent = complaint.report_attachment_id
+        self.assertTrue(sent, "the PDF as sent is kept")
         disposition = response.headers["Content-Disposition"]
         self.assertTrue(disposition.startswith("attachment;"), disposition)
-        self.assertIn(f"{filename}.pdf", disposition)
+        self.assertIn(f"8D-{complaint.name}-rev0.pdf", disposition)
+        self.assertEqual(response.content, sent.raw)
+        # Quality goes on drafting after the sending: the customer still gets what was sent.
+        complaint.write({"root_cause_occurrence": "Draft: maybe the fixture, to be checked"})
+        self.env.flush_all()
+        later = self.url_open(url)
+        self.assertEqual(later.status_code, 200)
+        self.assertEqual(later.content, sent.raw, "the download is the PDF attached at sending")
 
     def test_other_customer_sees_nothing(self):
         complaint = self._complaint_a()

@@ -200,6 +200,24 @@ class TestComplaint8DReport(ReportCase, TransactionCase):
         self.assertEqual(report_type, "html")
         return html.decode()
 
+    def test_unconfirmed_effects_say_so(self):
+        """D8 names who confirmed the effect only once they did: before, the customer
+        reads "Not yet confirmed", not the auditor's name as if it were done."""
+        self.complaint._qms_workflow_write(
+            {"date_auditor_confirmed": False, "date_owner_confirmed": False}
+        )
+        html = self._render(self.complaint)
+        d8 = html[html.index("D8 Closure and recognition") :]
+        d8 = d8[: d8.index("</table>")]
+        self.assertEqual(d8.count("Not yet confirmed"), 2)
+        self.assertNotIn(self.auditor.name, d8)
+        self.complaint._qms_workflow_write({"date_auditor_confirmed": datetime(2026, 4, 2, 2, 0)})
+        d8 = self._render(self.complaint)
+        d8 = d8[d8.index("D8 Closure and recognition") :]
+        d8 = d8[: d8.index("</table>")]
+        self.assertEqual(d8.count("Not yet confirmed"), 1)
+        self.assertIn(self.auditor.name, d8)
+
     def test_report_action(self):
         report = self.env.ref(REPORT)
         self.assertEqual(report.model, "qms.complaint")

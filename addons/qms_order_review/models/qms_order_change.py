@@ -30,7 +30,15 @@ class QmsOrderChange(models.Model):
         "requested_by": ("draft",),
         "sale_order_id": ("draft",),
     }
-    _inherit = ["qms.frozen.mixin", "qms.sequence.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "qms.frozen.mixin",
+        "qms.sequence.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+        "qms.workflow.mixin",
+    ]
+    # written by the action methods only (_qms_workflow_write)
+    _qms_workflow_fields = ("state", "name")
     _qms_sequence_code = "qms.order.change"
     _order = "id desc"
 
@@ -107,7 +115,7 @@ class QmsOrderChange(models.Model):
             if review:
                 departments = review.department_ids._reopens_on(change._change_types())
                 review._reopen(departments, change)
-            change.write({"state": "notified"})
+            change._qms_workflow_write({"state": "notified"})
             change._close_when_reviewed()
         return True
 
@@ -122,7 +130,7 @@ class QmsOrderChange(models.Model):
                         change=change.name,
                     )
                 )
-            change.write({"state": "closed"})
+            change._qms_workflow_write({"state": "closed"})
         return True
 
     def action_cancel(self):
@@ -134,7 +142,7 @@ class QmsOrderChange(models.Model):
                         change=change.name,
                     )
                 )
-            change.write({"state": "cancelled"})
+            change._qms_workflow_write({"state": "cancelled"})
         return True
 
     # ------------------------------------------------------------------
@@ -185,4 +193,4 @@ class QmsOrderChange(models.Model):
     def _close_when_reviewed(self):
         for change in self.filtered(lambda c: c.state == "notified"):
             if all(v.state in ("meet", "superseded") for v in change.verdict_ids):
-                change.write({"state": "closed"})
+                change._qms_workflow_write({"state": "closed"})

@@ -10,7 +10,9 @@ class QmsOrderException(models.Model):
 
     _name = "qms.order.exception"
     _description = "Order Delivery Exception"
-    _inherit = ["mail.thread", "mail.activity.mixin", "qms.deadline.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "qms.deadline.mixin", "qms.workflow.mixin"]
+    # written by the action methods only (_qms_workflow_write)
+    _qms_workflow_fields = ("state", "date_answered")
     _order = "id desc"
     _rec_name = "exception_type"
 
@@ -72,7 +74,9 @@ class QmsOrderException(models.Model):
                 raise UserError(
                     self.env._("Write the answer given to the customer before closing it.")
                 )
-            exception.write({"state": "answered", "date_answered": fields.Datetime.now()})
+            exception._qms_workflow_write(
+                {"state": "answered", "date_answered": fields.Datetime.now()}
+            )
             exception._qms_deadline_close("answer")
             exception.activity_unlink(["qms_order_review.mail_activity_type_order_review"])
         return True

@@ -16,7 +16,15 @@ class QmsOrderObjection(models.Model):
     _description = "Order Review Objection"
     # What the form shows read-only once the record has left open.
     _qms_frozen_fields = {"answer": ("open",), "outcome": ("open",)}
-    _inherit = ["qms.frozen.mixin", "mail.thread", "mail.activity.mixin", "qms.deadline.mixin"]
+    _inherit = [
+        "qms.frozen.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+        "qms.deadline.mixin",
+        "qms.workflow.mixin",
+    ]
+    # written by the action methods only (_qms_workflow_write)
+    _qms_workflow_fields = ("state", "date_answered")
     _order = "id desc"
     _rec_name = "question"
 
@@ -80,7 +88,9 @@ class QmsOrderObjection(models.Model):
                         department=objection.department_id.name,
                     )
                 )
-            objection.write({"state": "answered", "date_answered": fields.Datetime.now()})
+            objection._qms_workflow_write(
+                {"state": "answered", "date_answered": fields.Datetime.now()}
+            )
             objection._qms_deadline_close("customer_answer")
             objection.activity_unlink(["qms_order_review.mail_activity_type_order_review"])
             review = objection.review_id

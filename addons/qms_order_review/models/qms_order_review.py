@@ -25,7 +25,10 @@ class QmsOrderReview(models.Model):
         "mail.thread",
         "mail.activity.mixin",
         "qms.deadline.mixin",
+        "qms.workflow.mixin",
     ]
+    # written by the action methods only (_qms_workflow_write)
+    _qms_workflow_fields = ("state", "name", "date_submitted", "date_approved")
     _qms_sequence_code = "qms.order.review"
     _order = "id desc"
 
@@ -123,7 +126,9 @@ class QmsOrderReview(models.Model):
                     )
                 )
             review.sale_order_id.sudo()._qms_check_requirements_confirmed()
-            review.write({"state": "in_review", "date_submitted": fields.Datetime.now()})
+            review._qms_workflow_write(
+                {"state": "in_review", "date_submitted": fields.Datetime.now()}
+            )
             review._request_verdicts(review.department_ids)
             review._qms_deadline_open("review")
         return True
@@ -139,7 +144,7 @@ class QmsOrderReview(models.Model):
                     )
                 )
             review.current_verdict_ids.filtered(lambda v: v.state == "pending")._withdraw()
-            review.write({"state": "cancelled"})
+            review._qms_workflow_write({"state": "cancelled"})
             review._qms_deadline_cancel()
         return True
 
@@ -178,7 +183,7 @@ class QmsOrderReview(models.Model):
         if not departments or self.state in ("draft", "cancelled"):
             return self.env["qms.order.review.verdict"]
         self.current_verdict_ids.filtered(lambda v: v.department_id in departments)._supersede()
-        self.write({"state": "in_review", "date_approved": False})
+        self._qms_workflow_write({"state": "in_review", "date_approved": False})
         verdicts = self._request_verdicts(departments, change=change)
         self._qms_deadline_open("review")
         self.message_post(
@@ -195,7 +200,9 @@ class QmsOrderReview(models.Model):
         for review in self.filtered(lambda r: r.state in ("in_review", "objection")):
             verdicts = review.current_verdict_ids
             if verdicts and all(v.state == "meet" for v in verdicts):
-                review.write({"state": "approved", "date_approved": fields.Datetime.now()})
+                review._qms_workflow_write(
+                    {"state": "approved", "date_approved": fields.Datetime.now()}
+                )
                 review._qms_deadline_close("review")
                 order = review.sale_order_id.sudo()
                 order.message_post(
@@ -203,9 +210,9 @@ class QmsOrderReview(models.Model):
                 )
                 order._qms_review_approved(review)
             elif any(v.state == "cannot_meet" for v in verdicts):
-                review.write({"state": "objection"})
+                review._qms_workflow_write({"state": "objection"})
             else:
-                review.write({"state": "in_review"})
+                review._qms_workflow_write({"state": "in_review"})
         return True
 
     def _qms_deadline_owner(self, kind):

@@ -41,7 +41,15 @@ class QmsOrderReviewVerdict(models.Model):
         "staffing_ok": ("pending",),
         "test_methods": ("pending",),
     }
-    _inherit = ["qms.frozen.mixin", "mail.thread", "mail.activity.mixin", "qms.deadline.mixin"]
+    _inherit = [
+        "qms.frozen.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+        "qms.deadline.mixin",
+        "qms.workflow.mixin",
+    ]
+    # written by the action methods only (_qms_workflow_write)
+    _qms_workflow_fields = ("state", "date_verdict", "answered_by_id")
     _order = "review_id, sequence, id"
     _rec_name = "department_id"
 
@@ -182,7 +190,7 @@ class QmsOrderReviewVerdict(models.Model):
             )
 
     def _answer(self, state):
-        self.write(
+        self._qms_workflow_write(
             {
                 "state": state,
                 "date_verdict": fields.Datetime.now(),
@@ -206,7 +214,7 @@ class QmsOrderReviewVerdict(models.Model):
 
     def _supersede(self):
         self.filtered(lambda v: v.state == "pending")._withdraw()
-        self.write({"state": "superseded"})
+        self._qms_workflow_write({"state": "superseded"})
 
     def _withdraw(self):
         self._qms_deadline_cancel()

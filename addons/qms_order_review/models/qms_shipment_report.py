@@ -20,7 +20,9 @@ class QmsShipmentReport(models.Model):
 
     _name = "qms.shipment.report"
     _description = "Shipment Report"
-    _inherit = ["qms.sequence.mixin", "mail.thread", "qms.inspection.mixin"]
+    _inherit = ["qms.sequence.mixin", "mail.thread", "qms.inspection.mixin", "qms.workflow.mixin"]
+    # written by the action methods only (_qms_workflow_write)
+    _qms_workflow_fields = ("state", "name", "date_done")
     _qms_sequence_code = "qms.shipment.report"
     _order = "id desc"
 
@@ -66,7 +68,7 @@ class QmsShipmentReport(models.Model):
                 raise UserError(
                     self.env._("%(report)s is finished: it stays on record.", report=report.name)
                 )
-            report.write({"state": "cancelled"})
+            report._qms_workflow_write({"state": "cancelled"})
         return True
 
     # ------------------------------------------------------------------
@@ -120,7 +122,7 @@ class QmsShipmentReport(models.Model):
         for report in self.sudo().filtered(lambda r: r.state == "inspecting"):
             result = report.qms_inspection_result
             if result in ("passed", "failed"):
-                report.write({"state": result, "date_done": fields.Datetime.now()})
+                report._qms_workflow_write({"state": result, "date_done": fields.Datetime.now()})
                 report.picking_id.message_post(
                     body=self.env._(
                         "Outgoing inspection %(report)s: %(result)s.",

@@ -30,7 +30,10 @@ class QmsServiceAudit(models.Model):
         "mail.activity.mixin",
         "qms.sequence.mixin",
         "qms.capa.mixin",
+        "qms.workflow.mixin",
     ]
+    # written by the action methods only (_qms_workflow_write)
+    _qms_workflow_fields = ("state", "name")
     _order = "date_audit desc, id desc"
     _qms_sequence_code = "qms.service.audit"
 
@@ -182,5 +185,5 @@ class QmsServiceAudit(models.Model):
                     strict=True,
                 ):
                     line.capa_id = capa
-            audit.state = "done"
+            audit._qms_workflow_write({"state": "done"})
         return True

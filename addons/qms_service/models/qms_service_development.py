@@ -8,7 +8,9 @@ class QmsServiceDevelopment(models.Model):
 
     _name = "qms.service.development"
     _description = "Development Request"
-    _inherit = ["mail.thread", "mail.activity.mixin", "qms.sequence.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "qms.sequence.mixin", "qms.workflow.mixin"]
+    # written by the action methods only (_qms_workflow_write)
+    _qms_workflow_fields = ("state", "name", "date_done")
     _order = "id desc"
     _qms_sequence_code = "qms.service.development"
 
@@ -38,7 +40,7 @@ class QmsServiceDevelopment(models.Model):
     def _finish(self, state):
         if any(development.state != "open" for development in self):
             raise UserError(self.env._("This development request is finished already."))
-        self.write({"state": state, "date_done": fields.Datetime.now()})
+        self._qms_workflow_write({"state": state, "date_done": fields.Datetime.now()})
         for development in self:
             request = development.request_id
             request.message_post(
