@@ -136,6 +136,23 @@ class QmsProperty(models.Model):
     # ------------------------------------------------------------------
     # Actions
     # ------------------------------------------------------------------
+    def write(self, vals):
+        """While a tool is in production, where it went and who holds it are the
+        issue transfer's: they change when it comes back."""
+        if {"production_location_id", "production_user_id"} & set(vals) and (
+            not self._qms_workflow_allowed()
+        ):
+            issued = self.filtered("is_in_production")
+            if issued:
+                raise UserError(
+                    self.env._(
+                        "%(number)s is in production: its destination and holder change "
+                        "once it is returned.",
+                        number=issued[0].name,
+                    )
+                )
+        return super().write(vals)
+
     def action_issue_to_production(self):
         """Issue the tool to production: an internal transfer from the customer's
         location to the production location chosen, owner kept, validated at once.
@@ -181,7 +198,7 @@ class QmsProperty(models.Model):
             values={"user_id": self.holder_id.id},
         )
         self._validate_tool_transfer(picking)
-        self.production_user_id = False
+        self._qms_workflow_write({"production_user_id": False})
         return True
 
     def action_create_equipment(self):
