@@ -33,8 +33,8 @@ class QmsFrozenMixin(models.AbstractModel):
             return
         try:
             new = self.new({name: vals[name] for name in names})
-        except (TypeError, ValueError):
-            return  # not a value at all: the write itself refuses it
+        except (TypeError, ValueError, OverflowError):
+            return  # not a value at all (±inf, text for a number…): the input check refuses it
         has_state = "state" in self._fields
         labels = dict(self._fields["state"]._description_selection(self.env)) if has_state else {}
         for record in self:
