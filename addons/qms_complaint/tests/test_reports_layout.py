@@ -56,6 +56,20 @@ class TestComplaintReportLayout(ReportCase, TransactionCase):
         # Datetimes the customer reads have no seconds
         self.assertNotRegex(html, r"\d\d:\d\d:\d\d")
 
+    def test_8d_lists_each_step_with_its_owner_and_dates(self):
+        complaint = self.complaint
+        complaint.action_confirm_defect()  # D0 done, D1 next
+        complaint.action_next_step()  # D1 Team done (its leader is named)
+        html = self._render(complaint)
+        rows = re.findall(r'<tr class="o_qms_8d_step_row">(.*?)</tr>', html, re.S)
+        self.assertEqual(len(rows), len(complaint.step_ids), "one row per 8D step")
+        d1 = next(row for row in rows if "D1" in row)
+        step_d1 = complaint.step_ids.filtered(lambda s: s.code == "d1")
+        self.assertIn(step_d1.user_id.name, d1, "the step's owner")
+        self.assertNotIn("Not yet done", d1, "D1 has its done date")
+        d2 = next(row for row in rows if "D2" in row)
+        self.assertIn("Not yet done", d2)
+
     def test_8d_quantity_follows_the_unit(self):
         kilogram = self.env.ref("uom.product_uom_kgm")
         kilogram.rounding = 0.001
