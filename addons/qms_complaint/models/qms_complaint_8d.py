@@ -3,6 +3,8 @@ from markupsafe import Markup
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.qms_base.tools.composer import composer_action, sent_document
+
 from .qms_complaint import EIGHT_D_TYPES
 from .qms_complaint_step import STEPS
 
@@ -232,11 +234,12 @@ class QmsComplaint(models.Model):
         if (
             self.env.context.get(REPORT_SEND_KEY)
             and len(self) == 1
-            and message.message_type == "comment"
             and self.state == "in_progress"
             and not self.date_report_sent
         ):
-            self._report_sent(message)
+            document = sent_document(message)
+            if document:
+                self._report_sent(document)
         return super()._message_post_after_hook(message, msg_vals)
 
     # ------------------------------------------------------------------
@@ -304,25 +307,13 @@ class QmsComplaint(models.Model):
         self._check_step_ready("d4")
         self._check_step_ready("d5")
         template = self.env.ref("qms_complaint.mail_template_qms_complaint_8d", False)
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Send the 8D report"),
-            "res_model": "mail.compose.message",
-            "view_mode": "form",
-            "views": [(False, "form")],
-            "target": "new",
-            "context": {
-                "default_model": self._name,
-                "default_res_ids": self.ids,
-                "default_composition_mode": "comment",
-                "default_template_id": template.id if template else False,
-                "default_email_layout_xmlid": (
-                    "mail.mail_notification_layout_with_responsible_signature"
-                ),
-                "force_email": True,
-                REPORT_SEND_KEY: True,
-            },
-        }
+        return composer_action(
+            self,
+            template,
+            self.env._("Send the 8D report"),
+            layout="mail.mail_notification_layout_with_responsible_signature",
+            **{REPORT_SEND_KEY: True},
+        )
 
     def action_confirm_effect_auditor(self):
         return self._confirm_effect("auditor_id", "date_auditor_confirmed")
@@ -485,11 +476,9 @@ class QmsComplaint(models.Model):
         if message:
             raise UserError(message)
 
-    def _report_sent(self, message):
+    def _report_sent(self, document):
         self.ensure_one()
-        attachments = message.attachment_ids
-        pdf = attachments.filtered(lambda a: a.name.endswith(".pdf"))[:1] or attachments[:1]
-        self.report_attachment_id = pdf
+        self.report_attachment_id = document
         self._qms_workflow_write({"date_report_sent": fields.Datetime.now()})
         self._qms_deadline_close("report_8d")
 

@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.qms_base.tools.composer import composer_action, sent_document
+
 REPORT_HANDLING = "qms_complaint.action_report_qms_complaint_handling"
 # The context key of the composer opened by action_send_handling_report.
 HANDLING_SEND_KEY = "mark_handling_report_sent"
@@ -142,39 +144,22 @@ class QmsComplaint(models.Model):
         self.ensure_one()
         self._qms_ensure_state("in_progress", "closed")
         template = self.env.ref("qms_complaint.mail_template_qms_complaint_handling", False)
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Send the complaint handling report"),
-            "res_model": "mail.compose.message",
-            "view_mode": "form",
-            "views": [(False, "form")],
-            "target": "new",
-            "context": {
-                "default_model": self._name,
-                "default_res_ids": self.ids,
-                "default_composition_mode": "comment",
-                "default_template_id": template.id if template else False,
-                "default_email_layout_xmlid": (
-                    "mail.mail_notification_layout_with_responsible_signature"
-                ),
-                "force_email": True,
-                HANDLING_SEND_KEY: True,
-            },
-        }
+        return composer_action(
+            self,
+            template,
+            self.env._("Send the complaint handling report"),
+            layout="mail.mail_notification_layout_with_responsible_signature",
+            **{HANDLING_SEND_KEY: True},
+        )
 
     # ------------------------------------------------------------------
     # Business
     # ------------------------------------------------------------------
     def _message_post_after_hook(self, message, msg_vals):
-        if (
-            self.env.context.get(HANDLING_SEND_KEY)
-            and len(self) == 1
-            and message.message_type == "comment"
-        ):
-            attachments = message.attachment_ids
-            self.handling_attachment_id = (
-                attachments.filtered(lambda a: a.name.endswith(".pdf"))[:1] or attachments[:1]
-            )
+        flagged = self.env.context.get(HANDLING_SEND_KEY) and len(self) == 1
+        document = flagged and sent_document(message)
+        if document:
+            self.handling_attachment_id = document
             self._qms_workflow_write({"date_handling_report_sent": fields.Datetime.now()})
         return super()._message_post_after_hook(message, msg_vals)
 

@@ -147,6 +147,25 @@ class TestReportSending(ComplaintCase):
         complaint.message_post(body="Customer acknowledged", message_type="comment")
         self.assertEqual(complaint.date_report_sent, sent_on)
 
+    def test_the_composer_flag_alone_sends_no_report(self):
+        """The composer's flag crosses the browser, so any caller can send it: only a
+        comment to someone with the PDF attached counts as the 8D sent."""
+        complaint = self._ready()
+        self._fill_d4_d5(complaint)
+        flagged = complaint.with_context(mark_8d_report_sent=True)
+        flagged.message_post(body="Report follows", message_type="comment")
+        flagged.message_post(
+            body="Report follows", message_type="comment", partner_ids=self.customer.ids
+        )
+        flagged.message_post(
+            body="Report attached",
+            message_type="notification",
+            attachments=[("8D.pdf", b"%PDF-1.4")],
+        )
+        self.assertFalse(complaint.date_report_sent)
+        report = complaint.qms_deadline_ids.filtered(lambda d: d.kind_id.code == "report_8d")
+        self.assertNotEqual(report.state, "done")
+
     def test_the_contacts_language(self):
         self.env["res.lang"]._activate_lang("zh_CN")
         contact = self.env["res.partner"].create(

@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.qms_base.tools.composer import composer_action
+
 LAB_STATES = [
     ("received", "Received"),
     ("awaiting", "Awaiting test"),
@@ -242,22 +244,7 @@ class QmsLabSample(models.Model):
                 self.env._("%(number)s has no customer to send the form to.", number=self.name)
             )
         template = self.env.ref("qms_sample.mail_template_lab_commission")
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Send the commission form"),
-            "res_model": "mail.compose.message",
-            "view_mode": "form",
-            "views": [(False, "form")],
-            "target": "new",
-            "context": {
-                "default_model": self._name,
-                "default_res_ids": self.ids,
-                "default_template_id": template.id,
-                "default_composition_mode": "comment",
-                "default_email_layout_xmlid": "mail.mail_notification_light",
-                "force_email": True,
-            },
-        }
+        return composer_action(self, template, self.env._("Send the commission form"))
 
     def _get_report_base_filename(self):
         self.ensure_one()

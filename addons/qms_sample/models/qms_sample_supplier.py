@@ -3,6 +3,11 @@ from markupsafe import Markup
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.qms_base.tools.composer import composer_action, sent_document
+
+# The composer's flag: this send is the confirmation sheet (see qms_base tools.composer).
+CONFIRMATION_SEND_KEY = "qms_mark_confirmation_sent"
+
 QMS_USER = "qms_base.group_qms_user"
 
 
@@ -248,42 +253,31 @@ class QmsSample(models.Model):
                 )
             )
         template = self.env.ref("qms_sample.mail_template_sample_confirmation")
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Send the confirmation sheet"),
-            "res_model": "mail.compose.message",
-            "view_mode": "form",
-            "views": [(False, "form")],
-            "target": "new",
-            "context": {
-                "default_model": self._name,
-                "default_res_ids": self.ids,
-                "default_template_id": template.id,
-                "default_composition_mode": "comment",
-                "default_email_layout_xmlid": "mail.mail_notification_light",
-                "force_email": True,
-                "qms_mark_confirmation_sent": True,
-            },
-        }
+        return composer_action(
+            self,
+            template,
+            self.env._("Send the confirmation sheet"),
+            **{CONFIRMATION_SEND_KEY: True},
+        )
 
     def message_post(self, **kwargs):
-        if self.env.context.get("qms_mark_confirmation_sent") and len(self) == 1:
-            sample = self.with_context(qms_mark_confirmation_sent=False)
-            sample._record_confirmation_sent(kwargs.get("partner_ids") or [])
-            return super(QmsSample, sample).message_post(**kwargs)
-        return super().message_post(**kwargs)
+        if not (self.env.context.get(CONFIRMATION_SEND_KEY) and len(self) == 1):
+            return super().message_post(**kwargs)
+        sample = self.with_context(**{CONFIRMATION_SEND_KEY: False})
+        purchaser, qa = sample._confirmation_copy_users()
+        # purchasing and QA follow first, so the same mail brings them the sheet
+        sample.message_subscribe(partner_ids=(purchaser | qa).partner_id.ids)
+        message = super(QmsSample, sample).message_post(**kwargs)
+        if sent_document(message):
+            sample._record_confirmation_sent(message)
+        return message
 
-    def _record_confirmation_sent(self, partner_ids):
-        """The original went to the supplier: purchasing and QA get their copy
-        (followers notified with the sheet attached, and a to-do each)."""
+    def _record_confirmation_sent(self, message):
+        """The original went to the supplier (``message``'s recipients): purchasing
+        and QA, notified as followers with the sheet attached, get a to-do each."""
         self.ensure_one()
         purchaser, qa = self._confirmation_copy_users()
-        partners = (
-            self.env["res.partner"].browse([pid for pid in partner_ids if isinstance(pid, int)])
-            or self.partner_id
-        )
-        copies = (purchaser | qa).filtered("partner_id")
-        self.message_subscribe(partner_ids=copies.partner_id.ids)
+        partners = message.partner_ids
         self.sudo().write(
             {
                 "date_confirmation_sent": fields.Datetime.now(),

@@ -161,6 +161,23 @@ class TestSupplierSample(SampleCase):
         self.assertIn(self.supplier.display_name, values)
         self.assertIn(f"{purchaser.name}, {self.qa_head.name}", values)
 
+    def test_the_composer_flag_alone_records_no_confirmation_sheet(self):
+        sample = self._supplier_sample(
+            qty_tested=5, purchase_user_id=self.sales_user.id, qa_user_id=self.qa_head.id
+        )
+        sample.action_start_inspection()
+        pass_inspection(sample)
+        sample.write({"fit_test_result": "ok", "trial_result": "ok"})
+        sample.action_approve()
+        sample.with_context(qms_mark_confirmation_sent=True).message_post(
+            body="Sheet follows", message_type="comment", partner_ids=self.supplier.ids
+        )
+        self.assertFalse(sample.date_confirmation_sent, "no sheet went out")
+        self.assertFalse(sample.confirmation_original_partner_ids)
+        self.assertFalse(
+            sample.activity_ids.filtered(lambda a: "confirmation sheet" in (a.summary or ""))
+        )
+
     def test_confirmation_copies_need_their_recipients(self):
         sample = self._supplier_sample(qty_tested=5, fit_test_result="ok", trial_result="ok")
         sample.action_start_inspection()
