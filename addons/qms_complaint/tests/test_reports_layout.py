@@ -7,12 +7,13 @@ import openpyxl
 from odoo.tests import TransactionCase
 from odoo.tools import format_date
 
+from odoo.addons.qms_base.tests.xlsx_asserts import assert_printable
+
 from .test_reports import REGISTER_REPORT, REPORT, ReportCase, zh_cn_translations
 
 SIGNATURE_LABELS = ("Prepared by", "Approved by", "Customer acknowledgement")
 ROW_RULE = ".o_qms_8d tr, .o_qms_8d .o_qms_8d_block { page-break-inside: avoid; }"
 HEADER_RULE = ".o_qms_8d thead { display: table-header-group; }"
-FORBIDDEN = set("[]:*?/\\")
 
 
 class TestComplaintReportLayout(ReportCase, TransactionCase):
@@ -125,23 +126,11 @@ class TestComplaintReportLayout(ReportCase, TransactionCase):
         )
         return openpyxl.load_workbook(io.BytesIO(content))
 
-    def _assert_print_setup(self, book, title):
-        for sheet in book.worksheets:
-            self.assertLessEqual(len(sheet.title), 31)
-            self.assertFalse(FORBIDDEN & set(sheet.title), sheet.title)
-            self.assertEqual(sheet.page_setup.orientation, "landscape")
-            self.assertTrue(sheet.sheet_properties.pageSetUpPr.fitToPage)
-            self.assertEqual(sheet.page_setup.fitToWidth or 1, 1, "one page wide")
-            self.assertEqual(sheet.page_setup.fitToHeight, 0)
-            self.assertTrue(sheet.print_title_rows, "the header row repeats on every page")
-            self.assertIn(title, sheet.oddHeader.center.text, "the report's name")
-            self.assertIn("&P", sheet.oddFooter.right.text, "the page number")
-
     def test_register_print_setup(self):
         title = self.env.ref(REGISTER_REPORT).name
         book = self._register("en_US")
         self.assertEqual(book.sheetnames, ["Register", "KPI"])
-        self._assert_print_setup(book, title)
+        assert_printable(self, book, title)
         kpi = book["KPI"]
         counts = [row[1] for row in kpi.iter_rows(min_row=7, max_row=7, values_only=True)]
         self.assertEqual(counts, [1])
@@ -156,4 +145,4 @@ class TestComplaintReportLayout(ReportCase, TransactionCase):
         self.assertEqual(book.sheetnames, [translations["Register"], translations["KPI"]])
         title = self.env.ref(REGISTER_REPORT).with_context(lang="zh_CN").name
         self.assertNotEqual(title, self.env.ref(REGISTER_REPORT).name, "translated")
-        self._assert_print_setup(book, title)
+        assert_printable(self, book, title)

@@ -2,11 +2,12 @@ import io
 
 import openpyxl
 
+from odoo.addons.qms_base.tests.xlsx_asserts import assert_printable
+
 from .common import SurveyCase, cst
 
 CAMPAIGN_XLSX = "qms_survey.action_report_campaign_summary_xlsx"
 PLAN_XLSX = "qms_survey.action_report_plan_summary_xlsx"
-FORBIDDEN = set("[]:*?/\\")
 
 
 class TestReportsPrint(SurveyCase):
@@ -40,16 +41,7 @@ class TestReportsPrint(SurveyCase):
 
     def _assert_printable(self, book, report, lang="en_US"):
         title = self.env.ref(report).with_context(lang=lang).name
-        for sheet in book.worksheets:
-            self.assertLessEqual(len(sheet.title), 31)
-            self.assertFalse(FORBIDDEN & set(sheet.title), sheet.title)
-            self.assertEqual(sheet.page_setup.orientation, "landscape")
-            self.assertTrue(sheet.sheet_properties.pageSetUpPr.fitToPage)
-            self.assertEqual(sheet.page_setup.fitToWidth or 1, 1, "one page wide")
-            self.assertEqual(sheet.page_setup.fitToHeight, 0)
-            self.assertTrue(sheet.print_title_rows, "the header row repeats on every page")
-            self.assertIn(title, sheet.oddHeader.center.text, "the report's name")
-            self.assertIn("&P", sheet.oddFooter.right.text, "the page number")
+        assert_printable(self, book, title)
         return title
 
     def _counts(self, book, sheet_index):
