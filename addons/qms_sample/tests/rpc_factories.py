@@ -2,6 +2,7 @@
 
 from odoo.addons.qms_base.tests.rpc_actions import factory
 from odoo.addons.qms_base.tests.rpc_factories import customer
+from odoo.addons.qms_sample.models.qms_lab_sample import RECEIPT_CHECKS
 
 from .common import make_inspection_test, pass_inspection
 
@@ -244,21 +245,7 @@ def lab(case, **values):
 
 def lab_checked(case, **values):
     record = lab(case, **values)
-    record.write(
-        dict.fromkeys(
-            (
-                "check_packaging",
-                "check_appearance",
-                "check_quantity",
-                "check_model",
-                "check_specification",
-                "check_grade",
-                "check_complete",
-                "check_fit",
-            ),
-            True,
-        )
-    )
+    record.write(dict.fromkeys((*RECEIPT_CHECKS, "check_fit"), True))
     return record
 
 

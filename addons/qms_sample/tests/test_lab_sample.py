@@ -1,6 +1,8 @@
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, new_test_user
 
+from odoo.addons.qms_sample.models.qms_lab_sample import RECEIPT_CHECKS
+
 from .common import SampleCase
 
 
@@ -20,21 +22,7 @@ class TestLabSample(SampleCase):
         )
 
     def _check_all(self, sample):
-        sample.write(
-            dict.fromkeys(
-                (
-                    "check_packaging",
-                    "check_appearance",
-                    "check_quantity",
-                    "check_model",
-                    "check_specification",
-                    "check_grade",
-                    "check_complete",
-                    "check_fit",
-                ),
-                True,
-            )
-        )
+        sample.write(dict.fromkeys((*RECEIPT_CHECKS, "check_fit"), True))
 
     def test_state_machine_return_versus_disposal(self):
         returned = self._lab(disposal_way="return")
