@@ -5,8 +5,6 @@ import pytz
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from .qms_workflow_mixin import WORKFLOW_TOKEN
-
 SLOTS = [("morning", "Morning"), ("afternoon", "Afternoon"), ("evening", "Evening")]
 # Local hour at which a call in each slot is planned; the next slot starts at the next key.
 SLOT_HOURS = {"morning": 9, "afternoon": 14, "evening": 18}
@@ -16,7 +14,6 @@ CALLBACK_STATES = [
     ("failed", "Not reached"),
     ("cancelled", "Cancelled"),
 ]
-GUARDED_FIELDS = {"state", "res_model", "res_id", "kind_id", "date_start"}
 
 
 def slot_of(local_dt):
@@ -41,12 +38,19 @@ class QmsCallback(models.Model):
     _name = "qms.callback"
     _description = "Customer Callback"
     # What the form shows read-only once the record has left planned.
+    _qms_workflow_fields = ("state",)
     _qms_frozen_fields = {
         "answer": ("planned",),
         "problem": ("planned",),
         "survey_rating": ("planned",),
+        # what is called back and its window: fixed at create, moved by a replan only
+        "res_model": (),
+        "res_id": (),
+        "kind_id": (),
+        "date_start": (),
     }
     _inherit = [
+        "qms.workflow.mixin",
         "qms.frozen.mixin",
         "mail.thread",
         "mail.activity.mixin",
@@ -188,8 +192,6 @@ class QmsCallback(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
-            if vals.get("state", "planned") != "planned":
-                raise UserError(self.env._("A callback starts planned."))
             if not vals.get("date_start"):
                 raise ValidationError(self.env._("A callback needs the moment its window starts."))
         callbacks = super().create(vals_list)
@@ -198,13 +200,6 @@ class QmsCallback(models.Model):
         return callbacks
 
     def write(self, vals):
-        if (
-            GUARDED_FIELDS & set(vals)
-            and self.env.context.get("qms_callback_action") is not WORKFLOW_TOKEN
-        ):
-            raise UserError(
-                self.env._("The state and window of a callback change only through its buttons.")
-            )
         if "date_planned" in vals or "user_id" in vals:
             if any(callback.state != "planned" for callback in self):
                 raise UserError(self.env._("Only a planned callback can be rescheduled."))
@@ -294,7 +289,7 @@ class QmsCallback(models.Model):
                 )
 
     def _set_state(self, state):
-        self.with_context(qms_callback_action=WORKFLOW_TOKEN).write({"state": state})
+        self._qms_workflow_write({"state": state})
 
     def _schedule(self):
         """Open the window's deadline and plan the first call at its start."""
@@ -358,7 +353,7 @@ class QmsCallback(models.Model):
         self.ensure_one()
         record = self._source_hook("_qms_callback_new_problem", self)
         if record:
-            self.with_context(qms_callback_action=WORKFLOW_TOKEN).write(
+            self._qms_workflow_write(
                 {"problem_res_model": record._name, "problem_res_id": record.id}
             )
 

@@ -1,8 +1,6 @@
 from odoo import models
 from odoo.exceptions import UserError
 
-from .qms_workflow_mixin import WORKFLOW_TOKEN
-
 
 class QmsCallback(models.Model):
     """Re-planning a callback whose start moved (e.g. the customer's receipt
@@ -23,9 +21,7 @@ class QmsCallback(models.Model):
                 )
             if callback.date_start == date_start:
                 continue
-            callback.with_context(qms_callback_action=WORKFLOW_TOKEN).write(
-                {"date_start": date_start}
-            )
+            callback._qms_workflow_write({"date_start": date_start})
             callback._qms_deadline_cancel()
             callback.activity_unlink(["mail.mail_activity_data_call"])
             callback._schedule()

@@ -5,8 +5,6 @@ import pytz
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from .qms_workflow_mixin import WORKFLOW_TOKEN
-
 CAPA_KINDS = [
     ("containment", "Containment (short-term)"),
     ("corrective", "Corrective (long-term)"),
@@ -19,16 +17,6 @@ CAPA_STATES = [
     ("verified", "Effect verified"),
     ("cancelled", "Cancelled"),
 ]
-# Fields only the action methods write; over RPC or in a form they are read-only.
-GUARDED_FIELDS = {
-    "state",
-    "date_done",
-    "verification_user_id",
-    "date_verified",
-    "effect",
-    "res_model",
-    "res_id",
-}
 
 
 class QmsCapa(models.Model):
@@ -44,9 +32,13 @@ class QmsCapa(models.Model):
         "qms.deadline.mixin",
         "qms.sequence.mixin",
         "qms.source.mixin",
+        "qms.workflow.mixin",
+        "qms.frozen.mixin",
     ]
     _order = "id desc"
     _qms_sequence_code = "qms.capa"
+    _qms_workflow_fields = ("state", "date_done", "verification_user_id", "date_verified", "effect")
+    _qms_frozen_fields = {"res_model": (), "res_id": ()}  # its source, fixed at create
 
     active = fields.Boolean(default=True)
     title = fields.Char("Action", required=True, tracking=True)
@@ -128,8 +120,6 @@ class QmsCapa(models.Model):
         deadlines = [vals.pop("date_deadline", False) for vals in vals_list]
         capas = super().create(vals_list)
         for capa, date_deadline in zip(capas, deadlines, strict=True):
-            if capa.state != "open":
-                raise UserError(self.env._("An action starts open."))
             due = capa._end_of_day(fields.Date.to_date(date_deadline)) if date_deadline else None
             if due and due < fields.Datetime.now():
                 raise ValidationError(
@@ -144,16 +134,6 @@ class QmsCapa(models.Model):
         return capas
 
     def write(self, vals):
-        if (
-            GUARDED_FIELDS & set(vals)
-            and self.env.context.get("qms_capa_action") is not WORKFLOW_TOKEN
-        ):
-            raise UserError(
-                self.env._(
-                    "The state, source and verification of an action change only through "
-                    "its buttons."
-                )
-            )
         if "user_id" in vals:
             self._ensure_open()
         result = super().write(vals)
@@ -180,7 +160,7 @@ class QmsCapa(models.Model):
                 raise UserError(
                     self.env._("Describe the result of “%(action)s” first.", action=capa.title)
                 )
-        self._set_state({"state": "done", "date_done": fields.Datetime.now()})
+        self._qms_workflow_write({"state": "done", "date_done": fields.Datetime.now()})
         self._qms_deadline_close("due")
         for capa in self:
             capa.activity_feedback([capa._activity_type_xmlid()], feedback=capa.result)
@@ -193,7 +173,7 @@ class QmsCapa(models.Model):
     def action_verify_not_effective(self):
         """Not effective: the action opens again, with a new due date for its owner."""
         self._verify("not_effective")
-        self._set_state({"state": "open", "date_done": False})
+        self._qms_workflow_write({"state": "open", "date_done": False})
         for capa in self:
             capa._schedule_owner_activity(capa._qms_deadline_open("due"))
         self._notify_source()
@@ -211,7 +191,7 @@ class QmsCapa(models.Model):
                 raise UserError(
                     self.env._("The owner cannot verify the effect of their own action.")
                 )
-        self._set_state(
+        self._qms_workflow_write(
             {
                 "state": "verified",
                 "effect": effect,
@@ -224,7 +204,7 @@ class QmsCapa(models.Model):
 
     def action_cancel(self):
         self._ensure_open()
-        self._set_state({"state": "cancelled"})
+        self._qms_workflow_write({"state": "cancelled"})
         self._qms_deadline_cancel("due")
         self.activity_unlink([self._activity_type_xmlid()])
         self._notify_source()
@@ -234,7 +214,7 @@ class QmsCapa(models.Model):
         for capa in self:
             if capa.state != "cancelled":
                 raise UserError(self.env._("Only a cancelled action can be reopened."))
-        self._set_state({"state": "open", "date_done": False})
+        self._qms_workflow_write({"state": "open", "date_done": False})
         for capa in self:
             capa._schedule_owner_activity(capa._qms_deadline_open("due"))
         self._notify_source()
@@ -255,9 +235,6 @@ class QmsCapa(models.Model):
                         ],
                     )
                 )
-
-    def _set_state(self, vals):
-        self.with_context(qms_capa_action=WORKFLOW_TOKEN).write(vals)
 
     def _due_deadline(self):
         self.ensure_one()

@@ -1,8 +1,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from .qms_workflow_mixin import WORKFLOW_TOKEN
-
 LOAN_STATES = [
     ("requested", "Requested"),
     ("out", "Lent out"),
@@ -10,10 +8,9 @@ LOAN_STATES = [
     ("refused", "Refused"),
     ("cancelled", "Cancelled"),
 ]
+
+
 # Written only by the action methods: over RPC or in a form they are read-only.
-GUARDED_FIELDS = {"state", "res_model", "res_id", "kind_id", "date_out", "date_returned"}
-
-
 class QmsLoan(models.Model):
     """借用登记: an item (sealed sample, drawing, prototype, tool…) lent to a
     colleague with the custodian's consent, due back within its kind's working
@@ -27,9 +24,22 @@ class QmsLoan(models.Model):
         "qms.deadline.mixin",
         "qms.sequence.mixin",
         "qms.source.mixin",
+        "qms.workflow.mixin",
+        "qms.frozen.mixin",
     ]
     _order = "id desc"
     _qms_sequence_code = "qms.loan"
+    _qms_workflow_fields = ("state", "date_out", "date_returned")
+    # the item lent and the kind are fixed at create; the people and the purpose once lent
+    _qms_frozen_fields = {
+        "res_model": (),
+        "res_id": (),
+        "kind_id": (),
+        "borrower_id": ("requested",),
+        "custodian_id": ("requested",),
+        "partner_id": ("requested",),
+        "purpose": ("requested",),
+    }
 
     active = fields.Boolean(default=True)
     kind_id = fields.Many2one(
@@ -132,11 +142,6 @@ class QmsLoan(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
-            if vals.get("state", "requested") != "requested":
-                raise UserError(self.env._("A loan starts as a request."))
-            for field in ("date_out", "date_returned"):
-                if vals.get(field):
-                    raise UserError(self.env._("A loan starts as a request."))
             if not vals.get("kind_id"):
                 vals["kind_id"] = self.env["qms.deadline.kind"]._get_kind(self._name, "default").id
         loans = super().create(vals_list)
@@ -144,21 +149,6 @@ class QmsLoan(models.Model):
             if not loan.res_model or not loan._source():
                 raise ValidationError(self.env._("A loan needs the item that is lent."))
         return loans
-
-    def write(self, vals):
-        if (
-            GUARDED_FIELDS & set(vals)
-            and self.env.context.get("qms_loan_action") is not WORKFLOW_TOKEN
-        ):
-            raise UserError(
-                self.env._("The state and item of a loan change only through its buttons.")
-            )
-        if {"borrower_id", "custodian_id", "partner_id", "purpose"} & set(vals):
-            if any(loan.state != "requested" for loan in self):
-                raise UserError(
-                    self.env._("Borrower, custodian and purpose are fixed once the item is lent.")
-                )
-        return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_requests(self):
@@ -175,7 +165,7 @@ class QmsLoan(models.Model):
             loan._ensure_custodian()
             loan._source_hook("_qms_loan_check_lend", loan)
             now = fields.Datetime.now()
-            loan._set_values({"state": "out", "date_out": now})
+            loan._qms_workflow_write({"state": "out", "date_out": now})
             loan._qms_deadline_open(loan.kind_id.code, start=now, owner=loan.borrower_id)
         self._notify_sources("_qms_loan_state_changed")
         return True
@@ -184,7 +174,7 @@ class QmsLoan(models.Model):
         self._ensure_state("requested")
         for loan in self:
             loan._ensure_custodian()
-        self._set_values({"state": "refused"})
+        self._qms_workflow_write({"state": "refused"})
         self._notify_sources("_qms_loan_state_changed")
         return True
 
@@ -197,7 +187,7 @@ class QmsLoan(models.Model):
         values = {"state": "returned", "date_returned": now}
         if condition:
             values["returned_condition"] = condition
-        self._set_values(values)
+        self._qms_workflow_write(values)
         for loan in self:
             loan._qms_deadline_close(loan.kind_id.code, done=now)
         self._notify_sources("_qms_loan_state_changed")
@@ -205,7 +195,7 @@ class QmsLoan(models.Model):
 
     def action_cancel(self):
         self._ensure_state("requested")
-        self._set_values({"state": "cancelled"})
+        self._qms_workflow_write({"state": "cancelled"})
         self._notify_sources("_qms_loan_state_changed")
         return True
 
@@ -240,9 +230,6 @@ class QmsLoan(models.Model):
                     custodian=self.custodian_id.name,
                 )
             )
-
-    def _set_values(self, values):
-        self.with_context(qms_loan_action=WORKFLOW_TOKEN).write(values)
 
     def _source_hook(self, hook, *args):
         source = self._source()

@@ -90,7 +90,7 @@ class CapaLifecycleCases:
         capa = self._new_capa()
         with self.assertRaisesRegex(UserError, "buttons"):
             capa.write({"state": "verified"})
-        with self.assertRaisesRegex(UserError, "buttons"):
+        with self.assertRaisesRegex(UserError, "Source record can no longer change"):
             capa.write({"res_id": capa.res_id + 1})
         self.assertIs(capa.action_cancel(), True)
         self.assertEqual(capa.qms_deadline_ids.state, "cancelled")

@@ -2,8 +2,6 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import float_is_zero
 
-from odoo.addons.qms_base.models.qms_workflow_mixin import WORKFLOW_TOKEN
-
 STATES = [("open", "Open"), ("closed", "Closed")]
 QUANTITY_FIELDS = (
     "qty_issued",
@@ -25,9 +23,10 @@ class QmsPropertyFlow(models.Model):
 
     _name = "qms.property.flow"
     _description = "Customer Property Flow Record"
-    _inherit = ["mail.thread", "qms.sequence.mixin"]
+    _inherit = ["mail.thread", "qms.sequence.mixin", "qms.workflow.mixin"]
     _order = "id desc"
     _qms_sequence_code = "qms.property.flow"
+    _qms_workflow_fields = ("state", "date_closed", "scrap_return_picking_id")
 
     company_id = fields.Many2one(
         "res.company", required=True, index=True, default=lambda self: self.env.company
@@ -132,11 +131,8 @@ class QmsPropertyFlow(models.Model):
                     )
 
     def write(self, vals):
-        if "state" in vals and self.env.context.get("_qms_flow_action") is not WORKFLOW_TOKEN:
-            raise UserError(self.env._("A flow record is closed and reopened with its buttons."))
-        if any(flow.state == "closed" for flow in self) and set(vals) - {"state", "date_closed"}:
-            if self.env.context.get("_qms_flow_action") is not WORKFLOW_TOKEN:
-                raise UserError(self.env._("A closed flow record cannot be changed; reopen it."))
+        if not self._qms_workflow_allowed() and any(flow.state == "closed" for flow in self):
+            raise UserError(self.env._("A closed flow record cannot be changed; reopen it."))
         return super().write(vals)
 
     def _warehouse(self):
@@ -180,18 +176,14 @@ class QmsPropertyFlow(models.Model):
                         number=flow.name,
                     )
                 )
-        self.with_context(_qms_flow_action=WORKFLOW_TOKEN).write(
-            {"state": "closed", "date_closed": fields.Datetime.now()}
-        )
+        self._qms_workflow_write({"state": "closed", "date_closed": fields.Datetime.now()})
         return True
 
     def action_reopen(self):
         for flow in self:
             if flow.state != "closed":
                 raise UserError(self.env._("%(number)s is not closed.", number=flow.name))
-        self.with_context(_qms_flow_action=WORKFLOW_TOKEN).write(
-            {"state": "open", "date_closed": False}
-        )
+        self._qms_workflow_write({"state": "open", "date_closed": False})
         return True
 
     def action_return_scrap(self):
@@ -237,7 +229,7 @@ class QmsPropertyFlow(models.Model):
             }
         )
         picking.action_confirm()
-        self.with_context(_qms_flow_action=WORKFLOW_TOKEN).scrap_return_picking_id = picking
+        self._qms_workflow_write({"scrap_return_picking_id": picking.id})
         return True
 
     def action_scrap(self):
