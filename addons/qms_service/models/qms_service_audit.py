@@ -65,8 +65,7 @@ class QmsServiceAudit(models.Model):
         "audit_id",
         string="Customer's issue list",
         copy=True,
-        help="The problems the customer lists, each matched to the request it was "
-        "registered as.",
+        help="The problems the customer lists, each matched to the request it was registered as.",
     )
     line_ids = fields.One2many("qms.service.audit.line", "audit_id", string="Checks", copy=False)
     finding_count = fields.Integer(compute="_compute_finding_count")

@@ -18,7 +18,8 @@ class QmsServiceAuditIssue(models.Model):
     )
     sequence = fields.Integer(default=10)
     reference = fields.Char(
-        "Customer's reference", help="The customer's own number of the issue, or our request number."
+        "Customer's reference",
+        help="The customer's own number of the issue, or our request number.",
     )
     description = fields.Char("Issue", required=True)
     request_id = fields.Many2one(
@@ -73,6 +74,4 @@ class QmsServiceAuditIssue(models.Model):
 
     def _check_audit_draft(self):
         if any(issue.audit_id.state != "draft" for issue in self):
-            raise UserError(
-                self.env._("The customer's issue list of a done audit is the record.")
-            )
+            raise UserError(self.env._("The customer's issue list of a done audit is the record."))

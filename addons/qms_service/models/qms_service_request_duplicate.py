@@ -127,8 +127,12 @@ class QmsServiceRequest(models.Model):
         groups = defaultdict(list)
         texts = {}
         for candidate in candidates | subjects.sudo():
-            key = (candidate.company_id.id, candidate.commercial_partner_id.id)
-            groups[key + (candidate.product_id.id,)].append(candidate)
+            key = (
+                candidate.company_id.id,
+                candidate.commercial_partner_id.id,
+                candidate.product_id.id,
+            )
+            groups[key].append(candidate)
             texts[candidate.id] = problem_text(candidate)
         for request in subjects:
             threshold = request.company_id.qms_service_duplicate_similarity / 100
@@ -170,9 +174,7 @@ class QmsServiceRequest(models.Model):
         for request in self:
             if request == original:
                 raise UserError(
-                    self.env._(
-                        "%(number)s cannot be a duplicate of itself.", number=request.name
-                    )
+                    self.env._("%(number)s cannot be a duplicate of itself.", number=request.name)
                 )
             if (
                 request.commercial_partner_id != original.commercial_partner_id
@@ -188,9 +190,7 @@ class QmsServiceRequest(models.Model):
                 )
         if original.state not in OPEN_STATES or original.duplicate_of_id:
             raise UserError(
-                self.env._(
-                    "%(original)s is closed: keep an open request.", original=original.name
-                )
+                self.env._("%(original)s is closed: keep an open request.", original=original.name)
             )
         for request in self:
             request._qms_workflow_write({"state": "cancelled", "duplicate_of_id": original.id})

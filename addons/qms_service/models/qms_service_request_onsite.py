@@ -40,9 +40,7 @@ class QmsServiceRequest(models.Model):
         groups="qms_base.group_qms_user",
     )
 
-    @api.depends(
-        "date_onsite", "date_onsite_end", "date_resolved", "state", "work_log_ids.date"
-    )
+    @api.depends("date_onsite", "date_onsite_end", "date_resolved", "state", "work_log_ids.date")
     def _compute_missing_work_days(self):
         missing = self._missing_work_days()
         for request in self:
@@ -157,9 +155,11 @@ class QmsServiceRequest(models.Model):
         # the to-dos per day replace the row's own "Overdue" notice
         rows._close(done=now)
         still_onsite = requests.filtered(
-            lambda r: r.state in ONSITE_STATES
-            and r.date_onsite
-            and not (r.date_onsite_end and r.date_onsite_end <= now)
+            lambda r: (
+                r.state in ONSITE_STATES
+                and r.date_onsite
+                and not (r.date_onsite_end and r.date_onsite_end <= now)
+            )
         )
         still_onsite._open_work_record_check(moment=now)
         return result

@@ -44,7 +44,7 @@ class ResCompany(models.Model):
     )
 
     qms_service_duplicate_similarity = fields.Integer(
-        "Possible duplicate from (% similar)",
+        "Possible duplicate from (percent similar)",
         default=60,
         help="002 POIS, one record per problem: an open request of the same customer and "
         "equipment whose subject and problem are at least this similar is shown as a "

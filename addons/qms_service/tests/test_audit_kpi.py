@@ -64,9 +64,7 @@ class TestServiceAuditKpi(ServiceCase):
                                 "description": f"Encoder noise on line 2 ({documented.name})",
                             }
                         ),
-                        Command.create(
-                            {"description": "Alarm 17", "request_id": undocumented.id}
-                        ),
+                        Command.create({"description": "Alarm 17", "request_id": undocumented.id}),
                     ],
                     "customer_issues": "HMI freezes",
                 }
