@@ -14,6 +14,9 @@ SPACES = re.compile(r"\s+")
 # Characters compared: the start of a problem says what it is, and the
 # comparison stays cheap for a long pasted log.
 TEXT_LIMIT = 600
+# Open requests of one customer and product compared with a new one, the most
+# recent first: a technical bound that keeps a bulk import linear.
+MAX_CANDIDATES = 200
 # The states a request can be marked a duplicate from (no result recorded yet).
 DUPLICATE_FROM_STATES = ("new", "accepted", "in_progress")
 
@@ -24,12 +27,18 @@ def problem_text(request):
     return SPACES.sub(" ", text).strip().lower()[:TEXT_LIMIT]
 
 
-def similarity(first, second):
+def similarity(first, second, threshold=0.0):
     """0–1: how alike two problem texts are (character-wise, so that Chinese
-    text without spaces compares as well as English)."""
+    text without spaces compares as well as English). The cheap upper bounds
+    come first: below ``threshold`` the exact ratio is not needed."""
     if not first or not second:
         return 0.0
-    return SequenceMatcher(None, first, second, autojunk=False).ratio()
+    matcher = SequenceMatcher(None, first, second, autojunk=False)
+    for bound in (matcher.real_quick_ratio, matcher.quick_ratio):
+        value = bound()
+        if value < threshold:
+            return value
+    return matcher.ratio()
 
 
 class QmsServiceRequest(models.Model):
@@ -123,7 +132,9 @@ class QmsServiceRequest(models.Model):
         )
         if not subjects:
             return result
-        candidates = self.sudo().search(self._duplicate_domain(subjects))
+        candidates = self.sudo().search(
+            self._duplicate_domain(subjects), order="date_received desc, id desc"
+        )
         groups = defaultdict(list)
         texts = {}
         for candidate in candidates | subjects.sudo():
@@ -137,12 +148,12 @@ class QmsServiceRequest(models.Model):
         for request in subjects:
             threshold = request.company_id.qms_service_duplicate_similarity / 100
             key = (request.company_id.id, request.commercial_partner_id.id, request.product_id.id)
-            for other in groups[key]:
+            for other in groups[key][:MAX_CANDIDATES]:
                 if other.id == request.id or other.state not in OPEN_STATES:
                     continue
                 if request.lot_id and other.lot_id and request.lot_id != other.lot_id:
                     continue
-                if similarity(texts[request.id], texts[other.id]) >= threshold:
+                if similarity(texts[request.id], texts[other.id], threshold) >= threshold:
                     result[request.id] |= self.browse(other.id)
         return result
 

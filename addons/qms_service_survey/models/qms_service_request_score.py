@@ -4,7 +4,7 @@ from odoo import models
 class QmsServiceRequest(models.Model):
     """The survey scores in the engineers' year-end quality score."""
 
-    _inherit = "qms.service.request"
+    _inherit = "qms.service.request"  # pylint: disable=consider-merging-classes-inherited
 
     def _quality_components(self, year):
         """The mean score (0–100) of the satisfaction surveys returned on the
