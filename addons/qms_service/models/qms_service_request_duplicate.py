@@ -14,8 +14,8 @@ SPACES = re.compile(r"\s+")
 # Characters compared: the start of a problem says what it is, and the
 # comparison stays cheap for a long pasted log.
 TEXT_LIMIT = 600
-# Open requests of one customer and product compared with a new one, the most
-# recent first: a technical bound that keeps a bulk import linear.
+# Open requests of one customer compared with a new one, the most recent
+# first: a technical bound that keeps a bulk import linear.
 MAX_CANDIDATES = 200
 # The states a request can be marked a duplicate from (no result recorded yet).
 DUPLICATE_FROM_STATES = ("new", "accepted", "in_progress")
@@ -41,6 +41,14 @@ def similarity(first, second, threshold=0.0):
     return matcher.ratio()
 
 
+def same_equipment(first, second):
+    """The same product and serial number as far as both name them."""
+    return all(
+        not first[name] or not second[name] or first[name].id == second[name].id
+        for name in ("product_id", "lot_id")
+    )
+
+
 class QmsServiceRequest(models.Model):
     """One record per problem (002 POIS): a new request is compared with the
     open requests of the same customer for the same equipment; a possible
@@ -56,7 +64,7 @@ class QmsServiceRequest(models.Model):
         search="_search_duplicate_ids",
         groups="qms_base.group_qms_user",
         help="Open requests of the same customer for the same equipment (serial number, "
-        "else product) with a similar problem.",
+        "else product; any, when one of the two names none) with a similar problem.",
     )
     duplicate_count = fields.Integer(
         "Possible duplicate count",
@@ -110,25 +118,28 @@ class QmsServiceRequest(models.Model):
     @api.model
     def _duplicate_domain(self, requests):
         """Open requests that may be duplicates of ``requests`` (all open
-        requests with equipment when empty)."""
-        domain = [("state", "in", OPEN_STATES), ("product_id", "!=", False)]
+        requests when empty)."""
+        domain = [("state", "in", OPEN_STATES)]
         if requests:
             domain += [
                 ("commercial_partner_id", "in", requests.commercial_partner_id.ids),
-                ("product_id", "in", requests.product_id.ids),
                 ("company_id", "in", requests.company_id.ids),
             ]
+            if all(request.product_id for request in requests):
+                # a request without equipment (e.g. by mail) is compared with any
+                domain += [("product_id", "in", [*requests.product_id.ids, False])]
         return domain
 
     def _find_duplicates(self):
         """{request id: the open requests it may duplicate}.
 
-        Same customer (commercial partner), company and product; the same
-        serial number when both have one; a problem at least as similar as
-        the company's threshold. One search for all of ``self``."""
+        Same customer (commercial partner) and company; the same product, or
+        one of the two without a product (a mail rarely names the equipment);
+        the same serial number when both have one; a problem at least as
+        similar as the company's threshold. One search for all of ``self``."""
         result = defaultdict(self.browse)
         subjects = self.filtered(
-            lambda r: r.id and r.product_id and r.commercial_partner_id and r.state != "cancelled"
+            lambda r: r.id and r.commercial_partner_id and r.state != "cancelled"
         )
         if not subjects:
             return result
@@ -138,21 +149,19 @@ class QmsServiceRequest(models.Model):
         groups = defaultdict(list)
         texts = {}
         for candidate in candidates | subjects.sudo():
-            key = (
-                candidate.company_id.id,
-                candidate.commercial_partner_id.id,
-                candidate.product_id.id,
-            )
-            groups[key].append(candidate)
+            groups[(candidate.company_id.id, candidate.commercial_partner_id.id)].append(candidate)
             texts[candidate.id] = problem_text(candidate)
         for request in subjects:
             threshold = request.company_id.qms_service_duplicate_similarity / 100
-            key = (request.company_id.id, request.commercial_partner_id.id, request.product_id.id)
-            for other in groups[key][:MAX_CANDIDATES]:
+            compared = 0
+            for other in groups[(request.company_id.id, request.commercial_partner_id.id)]:
                 if other.id == request.id or other.state not in OPEN_STATES:
                     continue
-                if request.lot_id and other.lot_id and request.lot_id != other.lot_id:
+                if not same_equipment(request, other):
                     continue
+                compared += 1
+                if compared > MAX_CANDIDATES:
+                    break
                 if similarity(texts[request.id], texts[other.id], threshold) >= threshold:
                     result[request.id] |= self.browse(other.id)
         return result

@@ -49,6 +49,21 @@ class TestServiceDuplicates(ServiceCase):
         no_serial = self._repeat(lot_id=False)
         self.assertIn(self.first, no_serial.duplicate_ids)
 
+    def test_a_mail_to_the_alias_is_compared_too(self):
+        """A mail names no equipment: the customer's open requests are compared."""
+        repeat = self.Request.message_new(
+            {
+                "subject": "Controller stops after an hour",
+                "body": "<p>The line stops after an hour; error E42 on the display.</p>",
+                "email_from": self.customer_contact.email,
+                "author_id": self.customer_contact.id,
+            }
+        )
+        self.assertEqual(repeat.channel, "email")
+        self.assertFalse(repeat.product_id)
+        self.assertEqual(repeat.duplicate_ids, self.first)
+        self.assertIn(self.first.name, repeat.message_ids[:1].body)
+
     def test_other_problems_are_not_duplicates(self):
         other_problem = self._request(
             title="Paint peels off the housing",
