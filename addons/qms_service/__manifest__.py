@@ -18,6 +18,7 @@
         "data/qms_deadline_kind_data.xml",
         "data/mail_alias_data.xml",
         "views/qms_service_level_views.xml",
+        "views/qms_service_duplicate_wizard_views.xml",
         "views/qms_service_request_views.xml",
         "views/qms_service_visit_views.xml",
         "views/qms_service_development_views.xml",

@@ -3,6 +3,8 @@ from . import qms_service_level_target
 from . import qms_service_request
 from . import qms_service_request_result
 from . import qms_service_request_kpi
+from . import qms_service_request_duplicate
+from . import qms_service_request_onsite
 from . import qms_service_visit
 from . import qms_service_work_log
 from . import qms_service_development
@@ -11,4 +13,5 @@ from . import res_company
 from . import res_config_settings
 from . import res_partner
 from . import qms_service_audit_line
+from . import qms_service_audit_issue
 from . import qms_service_audit

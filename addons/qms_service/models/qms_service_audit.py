@@ -7,6 +7,8 @@ from odoo.exceptions import UserError, ValidationError
 from .qms_service_audit_line import PROBLEM_FINDINGS
 
 ISSUE_SPLIT = re.compile(r"[\r\n]+")
+# What may be a request number in the customer's text (SR/2026/0001, SR-0001…)
+NUMBER_TOKEN = re.compile(r"[\w][\w/.\-]*[\w]")
 
 
 class QmsServiceAudit(models.Model):
@@ -54,7 +56,16 @@ class QmsServiceAudit(models.Model):
         "Work records until", compute="_compute_period", store=True, readonly=False
     )
     customer_issues = fields.Text(
-        "Customer's issue list", help="The problems the customer lists, one per line."
+        "Paste the customer's list",
+        help="The problems the customer lists, one per line: loading the checks adds them "
+        "to the issue list.",
+    )
+    issue_ids = fields.One2many(
+        "qms.service.audit.issue",
+        "audit_id",
+        string="Customer's issue list",
+        copy=True,
+        help="The problems the customer lists, each matched to the request it was registered as.",
     )
     line_ids = fields.One2many("qms.service.audit.line", "audit_id", string="Checks", copy=False)
     finding_count = fields.Integer(compute="_compute_finding_count")
@@ -108,51 +119,93 @@ class QmsServiceAudit(models.Model):
         return logs.request_id | received
 
     def action_load(self):
-        """Compare the work records and the registered problems with the
-        customer's issue list, one check line each."""
+        """Match the customer's issue list with the registered problems and
+        the work records: each issue line to its request (the number it
+        quotes, or the link chosen); one check line per request sampled or
+        matched, one per issue never registered."""
         for audit in self:
             if audit.state != "draft":
                 raise UserError(self.env._("This audit is done."))
-            issues = [
-                issue.strip()
-                for issue in ISSUE_SPLIT.split(audit.customer_issues or "")
-                if issue.strip()
-            ]
-            requests = audit._sampled_requests()
+            audit._import_pasted_issues()
+            audit._match_issues_by_number()
+            issue_of = {}
+            for issue in audit.issue_ids.filtered("request_id"):
+                issue_of.setdefault(issue.request_id.id, issue)
+            requests = audit._sampled_requests() | audit.issue_ids.request_id
             commands = [Command.clear()]
-            matched = set()
-            for request in requests:
-                issue = next(
-                    (
-                        text
-                        for text in issues
-                        if text not in matched
-                        and (
-                            request.name.lower() in text.lower()
-                            or request.title.lower() in text.lower()
-                            or text.lower() in request.title.lower()
-                        )
-                    ),
-                    False,
-                )
-                if issue:
-                    matched.add(issue)
+            for request in requests.sorted(lambda r: (r.date_received, r.id)):
+                issue = issue_of.get(request.id)
                 commands.append(
                     Command.create(
                         {
                             "request_id": request.id,
-                            "customer_issue": issue,
+                            "issue_id": issue.id if issue else False,
+                            "customer_issue": issue.description if issue else False,
                             "finding": request._audit_finding(audit, on_list=bool(issue)),
                         }
                     )
                 )
-            for text in issues:
-                if text not in matched:
-                    commands.append(
-                        Command.create({"customer_issue": text, "finding": "not_registered"})
+            for issue in audit.issue_ids.filtered(lambda i: not i.request_id):
+                commands.append(
+                    Command.create(
+                        {
+                            "issue_id": issue.id,
+                            "customer_issue": issue.description,
+                            "finding": "not_registered",
+                        }
                     )
+                )
             audit.line_ids = commands
         return True
+
+    def _import_pasted_issues(self):
+        """The pasted list (one issue per line) becomes issue lines; a line
+        already in the list is not added twice."""
+        self.ensure_one()
+        known = set(self.issue_ids.mapped("description"))
+        texts = [
+            text.strip()
+            for text in ISSUE_SPLIT.split(self.customer_issues or "")
+            if text.strip() and text.strip() not in known
+        ]
+        start = max(self.issue_ids.mapped("sequence") or [0])
+        self.issue_ids = [
+            Command.create({"description": text[:255], "sequence": start + index + 1})
+            for index, text in enumerate(dict.fromkeys(texts))
+        ]
+
+    def _match_issues_by_number(self):
+        """An issue line that quotes one of the customer's request numbers is
+        that request: one search for all the lines."""
+        self.ensure_one()
+        open_issues = self.issue_ids.filtered(lambda i: not i.request_id)
+        tokens = {
+            token.upper()
+            for issue in open_issues
+            for token in NUMBER_TOKEN.findall(f"{issue.reference or ''} {issue.description}")
+        }
+        if not tokens:
+            return
+        requests = self.env["qms.service.request"].search(
+            [
+                ("commercial_partner_id", "=", self.partner_id.commercial_partner_id.id),
+                ("name", "in", list(tokens)),
+            ]
+        )
+        by_number = {request.name.upper(): request for request in requests}
+        for issue in open_issues:
+            found = next(
+                (
+                    by_number[token.upper()]
+                    for token in NUMBER_TOKEN.findall(
+                        f"{issue.reference or ''} {issue.description}"
+                    )
+                    if token.upper() in by_number
+                ),
+                None,
+            )
+            if found:
+                issue.write({"request_id": found.id, "match": "number"})
 
     def action_done(self):
         """Each finding becomes a corrective action of its engineer (or the auditor)."""

@@ -7,9 +7,9 @@ FINDINGS = [
     ("no_work_record", "No work record from a working paper"),
     ("overdue", "Open beyond the closure cycle"),
 ]
-# What needs a corrective action (not_on_list is informative: the customer's
-# list may be incomplete).
-PROBLEM_FINDINGS = ("not_registered", "no_work_record", "overdue")
+# What needs a corrective action: each side of the match (002 三.3–7) – an issue
+# of the customer never registered, work recorded on nothing the customer lists.
+PROBLEM_FINDINGS = ("not_registered", "not_on_list", "no_work_record", "overdue")
 
 
 class QmsServiceAuditLine(models.Model):
@@ -24,6 +24,9 @@ class QmsServiceAuditLine(models.Model):
     company_id = fields.Many2one(related="audit_id.company_id", store=True)
     request_id = fields.Many2one("qms.service.request", string="Registered problem")
     work_log_count = fields.Integer(related="request_id.work_log_count")
+    issue_id = fields.Many2one(
+        "qms.service.audit.issue", string="Customer's issue line", ondelete="set null"
+    )
     customer_issue = fields.Char("Customer's issue")
     finding = fields.Selection(FINDINGS, required=True, default="ok")
     note = fields.Text()

@@ -72,6 +72,7 @@ class QmsServiceRequest(models.Model):
         "development_id",
         "reopen_count",
         "customer_feedback",
+        "duplicate_of_id",
     )
     _mail_post_access = "read"
     # What the customer reads of its request; everything else is internal.
@@ -98,6 +99,7 @@ class QmsServiceRequest(models.Model):
         "date_closed",
         "date_customer_accepted",
         "customer_feedback",
+        "duplicate_of_id",
         "company_id",
         "access_url",
         "access_warning",
@@ -284,6 +286,7 @@ class QmsServiceRequest(models.Model):
                 raise ValidationError(self.env._("A service request needs a customer."))
         requests = super().create(vals_list)
         requests._on_receipt()
+        requests._note_duplicates()
         return requests
 
     def write(self, vals):

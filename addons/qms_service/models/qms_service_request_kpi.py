@@ -1,8 +1,10 @@
 from collections import defaultdict
+from datetime import date
 
 from odoo import fields, models
 
-from ..tools.service_kpi import RequestFacts, aggregate, quality_score
+from ..tools.service_kpi import RequestFacts, aggregate, quality_score, rate
+from .qms_service_audit_line import PROBLEM_FINDINGS
 from .qms_service_level import TARGET_KINDS, URGENCIES
 
 
@@ -81,14 +83,52 @@ class QmsServiceRequest(models.Model):
         urgencies = [code for code, _label in URGENCIES]
         return {key: aggregate(group, urgencies) for key, group in sorted(groups.items())}
 
-    def _quality_scores(self, year):
-        """{engineer: (KPIs, score)} of the requests received in ``year``."""
-        requests = self.filtered(
+    def _quality_requests(self, year):
+        """The requests an engineer's score of ``year`` counts."""
+        return self.filtered(
             lambda r: r.user_id and r.date_received.year == year and r.state != "cancelled"
         )
+
+    def _quality_scores(self, year):
+        """{engineer: (KPIs and score components, score)} of the requests
+        received in ``year``."""
+        requests = self._quality_requests(year)
+        components = requests._quality_components(year)
         result = {}
         for user, group in requests.grouped("user_id").items():
-            kpis = group._kpi()[""]
+            kpis = {**group._kpi()[""], **components.get(user, {})}
             weights = (group.company_id[:1] or self.env.company)._qms_service_score_weights()
             result[user] = (kpis, quality_score(kpis, weights))
+        return result
+
+    def _quality_components(self, year):
+        """{engineer: {component: value}} added to the engineers' KPIs before
+        the score: here the internal audits done in ``year`` (002 三) – the
+        checks of the engineer's requests and their findings;
+        qms_service_survey adds the survey scores."""
+        users = self.user_id
+        if not users:
+            return {}
+        lines = (
+            self.env["qms.service.audit.line"]
+            .sudo()
+            .search(
+                [
+                    ("audit_id.state", "=", "done"),
+                    ("audit_id.date_audit", ">=", date(year, 1, 1)),
+                    ("audit_id.date_audit", "<=", date(year, 12, 31)),
+                    ("audit_id.company_id", "in", self.company_id.ids),
+                    ("request_id.user_id", "in", users.ids),
+                ]
+            )
+        )
+        result = {}
+        for user in users:
+            checks = lines.filtered(lambda line, user=user: line.request_id.user_id == user)
+            findings = checks.filtered(lambda line: line.finding in PROBLEM_FINDINGS)
+            result[user] = {
+                "audit_checks": len(checks),
+                "audit_findings": len(findings),
+                "audit_rate": rate(len(checks) - len(findings), len(checks)),
+            }
         return result

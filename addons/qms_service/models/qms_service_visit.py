@@ -84,10 +84,13 @@ class QmsServiceVisit(models.Model):
             request = visit.request_id
             request._qms_ensure_state("accepted", "in_progress", "follow_up")
             visit._qms_workflow_write({"state": "done"})
-            visit._generate_work_logs()
+            logs = visit._generate_work_logs()
             if visit.is_onsite and not request.date_onsite:
                 request._qms_workflow_write({"date_onsite": visit.date_start})
                 request._qms_deadline_close("onsite", done=visit.date_start)
+                # 现场服务工作记录表: from now on each day on site has its record
+                request._open_work_record_check(moment=visit.date_start)
+            request._work_days_recorded(set(logs.filtered("is_onsite").mapped("date")))
             if request.state == "accepted":
                 request.action_start()
             if visit.result != "ongoing":

@@ -43,9 +43,22 @@ class ResCompany(models.Model):
         help="002 三: quality spot-checks the work records of 20 days earlier.",
     )
 
+    qms_service_duplicate_similarity = fields.Integer(
+        "Possible duplicate from (percent similar)",
+        default=60,
+        help="002 POIS, one record per problem: an open request of the same customer and "
+        "equipment whose subject and problem are at least this similar is shown as a "
+        "possible duplicate.",
+    )
     qms_service_score_weight_sla = fields.Integer("Score weight: SLA met", default=40)
     qms_service_score_weight_resolution = fields.Integer("Score weight: resolution", default=30)
     qms_service_score_weight_ftf = fields.Integer("Score weight: first-time fix", default=30)
+    qms_service_score_weight_audit = fields.Integer(
+        "Score weight: audit checks without a finding",
+        default=20,
+        help="002 三: the share of the engineer's requests checked by the internal service "
+        "audits of the year that had no finding.",
+    )
 
     _sql_constraints = [
         (
@@ -58,6 +71,12 @@ class ResCompany(models.Model):
             "CHECK(qms_service_audit_days IS NULL OR qms_service_audit_days >= 0)",
             "The audit look-back cannot be negative.",
         ),
+        (
+            "qms_service_duplicate_similarity_percent",
+            "CHECK(qms_service_duplicate_similarity IS NULL OR "
+            "qms_service_duplicate_similarity BETWEEN 1 AND 100)",
+            "The similarity of a possible duplicate is a percentage from 1 to 100.",
+        ),
     ]
 
     def _qms_service_score_weights(self):
@@ -66,4 +85,5 @@ class ResCompany(models.Model):
             "on_time": max(self.qms_service_score_weight_sla, 0),
             "resolution": max(self.qms_service_score_weight_resolution, 0),
             "first_time_fix": max(self.qms_service_score_weight_ftf, 0),
+            "audit": max(self.qms_service_score_weight_audit, 0),
         }

@@ -31,3 +31,9 @@ class ResConfigSettings(models.TransientModel):
     qms_service_score_weight_ftf = fields.Integer(
         related="company_id.qms_service_score_weight_ftf", readonly=False
     )
+    qms_service_score_weight_audit = fields.Integer(
+        related="company_id.qms_service_score_weight_audit", readonly=False
+    )
+    qms_service_duplicate_similarity = fields.Integer(
+        related="company_id.qms_service_duplicate_similarity", readonly=False
+    )

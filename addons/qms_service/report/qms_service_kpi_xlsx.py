@@ -55,20 +55,46 @@ class ReportQmsServiceKpiXlsx(models.AbstractModel):
         for year in years:
             for user, (kpis, score) in requests._quality_scores(year).items():
                 score_rows.append({"year": str(year), "group": user.name, **kpis, "score": score})
+        company = requests.company_id[:1] or self.env.company
         book.add_table(
             self.env._("Year-end score"),
             self.env._("Year-end quality score per engineer"),
-            [
-                *subtitles,
-                self.env._("Weighted: SLA met, resolution rate, first-time fix (Settings)."),
-            ],
+            [*subtitles, self._score_weights_text(company)],
             [
                 Column(self.env._("Year"), "year", width=8),
                 *self._kpi_columns(self.env._("Engineer")),
+                *self._score_component_columns(),
                 Column(self.env._("Score"), "score", "float", 10),
             ],
             score_rows,
         )
+
+    def _score_component_labels(self):
+        """{weight key: label} of the year-end score's components."""
+        return {
+            "on_time": self.env._("SLA met"),
+            "resolution": self.env._("resolution rate"),
+            "first_time_fix": self.env._("first-time fix"),
+            "audit": self.env._("audit checks without a finding"),
+        }
+
+    def _score_weights_text(self, company):
+        labels = self._score_component_labels()
+        weights = company._qms_service_score_weights()
+        return self.env._(
+            "Weighted (Settings): %(weights)s.",
+            weights=", ".join(
+                f"{labels[key]} {weight}" for key, weight in weights.items() if key in labels
+            ),
+        )
+
+    def _score_component_columns(self):
+        """The components beyond the KPIs (qms_service_survey adds the survey)."""
+        return [
+            Column(self.env._("Audit checks"), "audit_checks", "int", 10),
+            Column(self.env._("Audit findings"), "audit_findings", "int", 10),
+            Column(self.env._("Audit checks without a finding"), "audit_rate", "percent", 12),
+        ]
 
     def _register_columns(self):
         return [

@@ -8,3 +8,5 @@ from . import test_bench
 from . import test_multi_company
 from . import test_portal_probe
 from . import test_readonly_rpc
+from . import test_duplicates
+from . import test_onsite_records

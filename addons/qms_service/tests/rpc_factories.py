@@ -125,3 +125,23 @@ def qualification(case):
 @factory("res.partner", "action_view_qms_service_requests")
 def partner(case):
     return customer(case)
+
+
+@factory("qms.service.request", "action_mark_duplicate")
+def duplicate_request(case):
+    kept = request(case)
+    return request(case, partner_id=kept.partner_id.id), (kept.id,)
+
+
+@factory("qms.service.duplicate.wizard")
+def duplicate_wizard(case):
+    kept = request(case)
+    duplicate = request(case, partner_id=kept.partner_id.id)
+    return case.env["qms.service.duplicate.wizard"].create(
+        {"request_id": duplicate.id, "original_id": kept.id}
+    )
+
+
+@factory("qms.service.audit.issue")
+def audit_issue(case):
+    return audit_loaded(case).issue_ids[:1]

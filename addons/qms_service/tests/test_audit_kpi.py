@@ -3,6 +3,8 @@ import io
 import openpyxl
 from freezegun import freeze_time
 
+from odoo import Command
+from odoo.exceptions import UserError
 from odoo.tests import tagged
 
 from odoo.addons.qms_base.tests.lifecycle_cases import CapaLifecycleCases
@@ -50,14 +52,30 @@ class TestServiceAuditKpi(ServiceCase):
             )
             undocumented.action_accept()
         with freeze_time("2026-12-01 02:00:00"):
+            # the customer's list: one line quotes our number, one is linked by the
+            # auditor, one was never registered (pasted)
             audit = self.env["qms.service.audit"].create(
                 {
                     "partner_id": self.customer.id,
-                    "customer_issues": "Encoder noise on line 2\nAlarm 17\nHMI freezes",
+                    "issue_ids": [
+                        Command.create(
+                            {
+                                "reference": "C-311",
+                                "description": f"Encoder noise on line 2 ({documented.name})",
+                            }
+                        ),
+                        Command.create({"description": "Alarm 17", "request_id": undocumented.id}),
+                    ],
+                    "customer_issues": "HMI freezes",
                 }
             )
             self.assertEqual(str(audit.date_from), "2026-11-11", "20 days before the audit")
             audit.action_load()
+            self.assertEqual(
+                audit.issue_ids.mapped("match"), ["number", "link", False], "explicit matches"
+            )
+            self.assertEqual(audit.issue_ids[0].request_id, documented)
+            self.assertEqual(audit.issue_ids[2].description, "HMI freezes")
             findings = {
                 (line.request_id or line).display_name
                 if line.request_id
@@ -76,6 +94,43 @@ class TestServiceAuditKpi(ServiceCase):
             self.assertTrue(
                 all(audit.line_ids.filtered(lambda check: check.finding != "ok").capa_id)
             )
+
+    def test_audit_matches_explicitly_both_ways(self):
+        """A title alike is no match; a work record on nothing the customer
+        lists is a finding, as is an issue never registered (002 三.3–7)."""
+        with freeze_time("2026-11-11 02:00:00"):
+            recorded = self._resolved(
+                cst(2026, 11, 11, 9, 0),
+                cst(2026, 11, 11, 9, 30),
+                cst(2026, 11, 11, 11, 0),
+                title="Encoder noise",
+            )
+        with freeze_time("2026-12-01 02:00:00"):
+            audit = self.env["qms.service.audit"].create(
+                {"partner_id": self.customer.id, "customer_issues": "Encoder noise"}
+            )
+            audit.action_load()
+            self.assertFalse(audit.issue_ids.request_id, "the same words are not a match")
+            line = audit.line_ids.filtered(lambda check: check.request_id == recorded)
+            self.assertEqual(line.finding, "not_on_list")
+            issue_line = audit.line_ids.filtered(lambda check: not check.request_id)
+            self.assertEqual(issue_line.finding, "not_registered")
+            self.assertEqual(audit.finding_count, 2)
+            # loading again does not add the pasted line twice
+            audit.action_load()
+            self.assertEqual(len(audit.issue_ids), 1)
+            # the auditor links the issue: both sides match
+            audit.issue_ids.request_id = recorded
+            self.assertEqual(audit.issue_ids.match, "link")
+            audit.action_load()
+            self.assertEqual(audit.line_ids.mapped("finding"), ["ok"])
+            self.assertEqual(audit.line_ids.issue_id, audit.issue_ids)
+            audit.issue_ids.request_id = False
+            audit.action_load()
+            audit.action_done()
+            self.assertEqual(len(audit.qms_capa_ids), 2)
+            with self.assertRaises(UserError):
+                audit.issue_ids.description = "Changed afterwards"
 
     def test_kpis_are_read_from_the_deadline_rows(self):
         with freeze_time("2026-11-02 02:00:00"):
@@ -127,6 +182,39 @@ class TestServiceAuditKpi(ServiceCase):
         names = [row[0].value for row in book["Register"].iter_rows()]
         self.assertIn(fast.name, names)
 
+    def test_year_end_score_counts_the_audit_findings(self):
+        with freeze_time("2026-11-11 02:00:00"):
+            listed = self._resolved(
+                cst(2026, 11, 11, 9, 0), cst(2026, 11, 11, 9, 30), cst(2026, 11, 11, 11, 0)
+            )
+            unlisted = self._resolved(
+                cst(2026, 11, 11, 9, 0), cst(2026, 11, 11, 9, 30), cst(2026, 11, 11, 11, 0)
+            )
+        requests = listed | unlisted
+        before = requests._quality_scores(2026)[self.engineer]
+        self.assertEqual(before[0]["audit_checks"], 0)
+        self.assertIsNone(before[0]["audit_rate"], "no audit: the component is left out")
+        with freeze_time("2026-12-01 02:00:00"):
+            audit = self.env["qms.service.audit"].create(
+                {"partner_id": self.customer.id, "customer_issues": f"{listed.name} noise"}
+            )
+            audit.action_load()
+            audit.action_done()
+        kpis, score = requests._quality_scores(2026)[self.engineer]
+        self.assertEqual((kpis["audit_checks"], kpis["audit_findings"]), (2, 1))
+        self.assertEqual(kpis["audit_rate"], 0.5)
+        weights = self.env.company._qms_service_score_weights()
+        self.assertEqual(weights["audit"], 20)
+        self.assertEqual(score, quality_score(kpis, weights))
+        self.assertLess(score, before[1], "a finding lowers the score")
+        self.env.company.qms_service_score_weight_audit = 0
+        self.assertEqual(requests._quality_scores(2026)[self.engineer][1], before[1])
+        content, _type = self.env["ir.actions.report"]._render(KPI_REPORT, requests.ids)
+        sheet = openpyxl.load_workbook(io.BytesIO(content))["Year-end score"]
+        cells = [cell.value for row in sheet.iter_rows() for cell in row]
+        self.assertIn("Audit findings", cells)
+        self.assertIn("Audit checks without a finding", cells)
+
     def test_pure_kpi_arithmetic(self):
         facts = [
             RequestFacts(
@@ -146,6 +234,12 @@ class TestServiceAuditKpi(ServiceCase):
         self.assertEqual(kpi["breach_rate"], 0.25)
         score = quality_score(kpi, {"on_time": 40, "resolution": 30, "first_time_fix": 30})
         self.assertEqual(score, round(100 * (40 * 0.75 + 30 * 0.5 + 30 * 1) / 100, 1))
+        with_audit = {**kpi, "audit_rate": 0.5, "survey_rate": 0.9}
+        weights = {"on_time": 40, "resolution": 30, "first_time_fix": 30, "audit": 20, "survey": 10}
+        self.assertEqual(
+            quality_score(with_audit, weights),
+            round(100 * (40 * 0.75 + 30 * 0.5 + 30 * 1 + 20 * 0.5 + 10 * 0.9) / 130, 1),
+        )
         self.assertIsNone(quality_score({}, {"on_time": 1}))
 
 

@@ -4,7 +4,8 @@ A request is given as a ``RequestFacts`` (what the models read from the
 request and its ``qms.deadline`` rows); ``aggregate`` turns a group of them
 into the KPIs of SPEC §5: response time per urgency, repair cycle time,
 resolution rate, SLA breach rate, first-time fix; ``quality_score`` weighs
-three of them into an engineer's year-end score.
+three of them, the audit findings and the survey scores into an engineer's
+year-end score.
 """
 
 from collections import defaultdict
@@ -57,15 +58,26 @@ def aggregate(facts, urgencies):
     }
 
 
-def quality_score(kpis, weights):
-    """A 0–100 score: the weighted mean of the on-time rate (1 − breach rate),
-    the resolution rate and the first-time-fix rate; a rate that cannot be
-    measured (no request) is left out with its weight. None without any."""
-    parts = {
+def score_parts(kpis):
+    """The 0–1 rates an engineer's year-end score weighs: the on-time rate
+    (1 − breach rate), the resolution rate, the first-time-fix rate, and,
+    when measured, the share of audit checks without a finding and the mean
+    survey score (the models put ``audit_rate`` and ``survey_rate`` in the
+    KPIs)."""
+    return {
         "on_time": None if kpis.get("breach_rate") is None else 1 - kpis["breach_rate"],
         "resolution": kpis.get("resolution_rate"),
         "first_time_fix": kpis.get("first_time_fix_rate"),
+        "audit": kpis.get("audit_rate"),
+        "survey": kpis.get("survey_rate"),
     }
+
+
+def quality_score(kpis, weights):
+    """A 0–100 score: the weighted mean of the ``score_parts``; a rate that
+    cannot be measured (no request, no audit check, no survey returned) is
+    left out with its weight. None without any."""
+    parts = score_parts(kpis)
     total = sum(weights.get(key, 0) for key, value in parts.items() if value is not None)
     if not total:
         return None

@@ -1,3 +1,7 @@
+import io
+
+import openpyxl
+
 from odoo import Command
 from odoo.exceptions import ValidationError
 from odoo.tests import new_test_user, tagged
@@ -103,3 +107,59 @@ class TestServiceSurvey(SurveyCase):
         self.assertEqual(qualification.score, 100)
         request.user_id = novice
         self.assertEqual(request.user_id, novice)
+
+
+@tagged("post_install", "-at_install")
+class TestServiceSurveyScore(SurveyCase):
+    """The survey scores are a component of the engineers' year-end score."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.engineer = new_test_user(
+            cls.env, login="qms_srv_score_eng", name="Qian Yu", groups="qms_base.group_qms_user"
+        )
+        cls.env["qms.service.qualification"].create({"user_id": cls.engineer.id})
+        cls.env.company.qms_service_survey_id = cls.survey
+
+    def _closed_request(self):
+        request = self.env["qms.service.request"].create(
+            {
+                "title": "Press stops",
+                "partner_id": self.customer_a.id,
+                "contact_id": self.contact_a.id,
+                "problem": "<p>Stops</p>",
+                "user_id": self.engineer.id,
+            }
+        )
+        request.action_accept()
+        request.action_resolve()
+        request.action_close()
+        return request
+
+    def test_survey_scores_weigh_in_the_year_end_score(self):
+        first, second = self._closed_request(), self._closed_request()
+        requests = first | second
+        year = first.date_received.year
+        kpis, score = requests._quality_scores(year)[self.engineer]
+        self.assertEqual(kpis["survey_count"], 0)
+        self.assertIsNone(kpis["survey_rate"], "no survey returned: left out")
+        self.assertEqual(score, 100)
+        self._answer(first.survey_invitation_id, self._all("Very satisfied"))
+        self._answer(second.survey_invitation_id, self._all("Average"))
+        kpis, score = requests._quality_scores(year)[self.engineer]
+        self.assertEqual(kpis["survey_count"], 2)
+        self.assertAlmostEqual(kpis["survey_score"], (100 + 60) / 2)
+        self.assertAlmostEqual(kpis["survey_rate"], 0.8)
+        weights = self.env.company._qms_service_score_weights()
+        self.assertEqual(weights["survey"], 20)
+        self.assertLess(score, 100)
+        self.env.company.qms_service_score_weight_survey = 0
+        self.assertEqual(requests._quality_scores(year)[self.engineer][1], 100)
+        content, _type = self.env["ir.actions.report"]._render(
+            "qms_service.action_report_qms_service_kpi_xlsx", requests.ids
+        )
+        sheet = openpyxl.load_workbook(io.BytesIO(content))["Year-end score"]
+        cells = [cell.value for row in sheet.iter_rows() for cell in row]
+        self.assertIn("Survey score", cells)
+        self.assertIn(80, cells)
