@@ -19,6 +19,10 @@ COVERAGE = [
     ("paid", "Paid maintenance"),
     ("expired", "Expired"),
 ]
+# What the coverage of the customer's service requests depends on.
+COVERAGE_FIELDS = frozenset(
+    {"state", "partner_id", "company_id", "date_free_start", "free_months", "active"}
+)
 PROJECT_CLASSES = [("a", "Class A"), ("b", "Class B"), ("c", "Class C")]
 
 
@@ -254,6 +258,14 @@ class QmsServiceContract(models.Model):
                 else contract.name
             )
 
+    def write(self, vals):
+        # the customer's open requests look their contract up again
+        customers = self.commercial_partner_id if COVERAGE_FIELDS & set(vals) else None
+        result = super().write(vals)
+        if customers is not None:
+            self._coverage_changed(customers)
+        return result
+
     @api.ondelete(at_uninstall=False)
     def _unlink_only_draft(self):
         if any(contract.state != "draft" for contract in self):
@@ -374,6 +386,21 @@ class QmsServiceContract(models.Model):
     def _on_end(self):
         """Hook of the follow-ups: stop them."""
         self._open_requests()._refresh_coverage()
+
+    def _coverage_changed(self, customers=None):
+        """Covered products, periods or the state changed: the open requests
+        of the customers (and of ``customers``, the former ones) look their
+        contract up again, whatever the contract's state (a line removed from
+        an ended contract changes nothing, the lookup says so)."""
+        partners = self.commercial_partner_id | (customers or self.env["res.partner"])
+        if not partners:
+            return
+        self.env["qms.service.request"].sudo().search(
+            [
+                ("commercial_partner_id", "in", partners.ids),
+                ("state", "not in", ("closed", "cancelled")),
+            ]
+        )._refresh_coverage()
 
     def _open_requests(self):
         """The customers' service requests still open (their coverage may change)."""

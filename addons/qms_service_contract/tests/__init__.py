@@ -9,3 +9,4 @@ from . import test_rpc
 from . import test_settings
 from . import test_portal_probe
 from . import test_readonly_rpc
+from . import test_coverage_recheck
