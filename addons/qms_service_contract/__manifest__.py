@@ -3,7 +3,7 @@
     "summary": "Service contracts with coverage and SLA level, project handover to service, "
     "contract paperwork, upgrades and visits with callbacks, communication cadence, "
     "quarterly satisfaction callback draw, portal",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Quality",
     "website": "https://github.com/qms-for-odoo/qms",
     "author": "QMS for Odoo",
