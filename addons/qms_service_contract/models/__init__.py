@@ -1,6 +1,7 @@
 from . import qms_service_contract
 from . import qms_service_contract_follow_up
 from . import qms_service_contract_documents
+from . import qms_service_contract_renewal
 from . import qms_service_contract_line
 from . import qms_service_contract_period
 from . import qms_service_contract_paperwork
@@ -16,3 +17,4 @@ from . import res_company
 from . import res_config_settings
 from . import res_partner
 from . import mail_activity
+from . import sale_order

@@ -75,7 +75,14 @@ class QmsServiceContract(models.Model):
         "access_warning",
     )
     _qms_workflow_fields = frozenset(
-        {"state", "date_free_start", "date_ended", "date_last_contact", "date_next_contact"}
+        {
+            "state",
+            "date_free_start",
+            "date_ended",
+            "date_last_contact",
+            "date_next_contact",
+            "renewal_order_id",
+        }
     )
 
     active = fields.Boolean(default=True)

@@ -10,3 +10,4 @@ from . import test_settings
 from . import test_portal_probe
 from . import test_readonly_rpc
 from . import test_coverage_recheck
+from . import test_renewal

@@ -55,6 +55,22 @@ def contract_active(case):
     return active_contract(case)
 
 
+@factory("qms.service.contract", "action_create_renewal_quotation", "action_view_renewal_orders")
+def contract_renewable(case):
+    """In force, with a sale order of paid maintenance to quote again."""
+    record = active_contract(case)
+    maintenance = case.env["product.product"].create(
+        {"name": "RPC maintenance", "type": "service", "list_price": 100.0}
+    )
+    record.sale_order_id = case.env["sale.order"].create(
+        {
+            "partner_id": record.partner_id.id,
+            "order_line": [(0, 0, {"product_id": maintenance.id, "product_uom_qty": 1})],
+        }
+    )
+    return record
+
+
 @factory("qms.service.contract", "action_reset_draft")
 def contract_cancelled(case):
     record = contract(case)
