@@ -11,3 +11,4 @@ from . import test_portal_probe
 from . import test_readonly_rpc
 from . import test_coverage_recheck
 from . import test_renewal
+from . import test_notice_receipt
