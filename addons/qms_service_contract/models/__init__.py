@@ -12,6 +12,8 @@ from . import qms_service_callback_answer
 from . import qms_callback
 from . import qms_service_callback_draw
 from . import qms_service_callback_draw_line
+from . import qms_service_callback_plan
+from . import qms_service_callback_plan_line
 from . import qms_service_request
 from . import res_company
 from . import res_config_settings

@@ -12,3 +12,4 @@ from . import test_readonly_rpc
 from . import test_coverage_recheck
 from . import test_renewal
 from . import test_notice_receipt
+from . import test_callback_plan

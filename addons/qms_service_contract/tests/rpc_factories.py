@@ -269,3 +269,43 @@ def callback_answer(case):
     return case.env["qms.service.callback.answer"].create(
         {"callback_id": callback(case).id, "question_id": question.id, "answer_yes_no": "yes"}
     )
+
+
+# Annual quality callback plan ----------------------------------------
+
+# Years no demo plan uses: each fixture call takes a year without a plan.
+PLAN_YEAR = 2090
+
+
+def callback_plan(case):
+    active_contract(case)
+    Plan = case.env["qms.service.callback.plan"]
+    taken = set(Plan.search([("year", ">=", PLAN_YEAR - 40)]).mapped("year"))
+    year = next(year for year in range(PLAN_YEAR, PLAN_YEAR - 40, -1) if year not in taken)
+    plan = Plan.create({"year": year, "user_id": admin(case).id})
+    plan.action_generate()
+    return plan
+
+
+@factory("qms.service.callback.plan", "action_generate", "action_submit", "action_cancel")
+def callback_plan_draft(case):
+    return callback_plan(case)
+
+
+@factory("qms.service.callback.plan", "action_approve", "action_reset_draft")
+def callback_plan_submitted(case):
+    plan = callback_plan(case)
+    plan.action_submit()
+    return plan
+
+
+@factory("qms.service.callback.plan", "action_view_callbacks")
+def callback_plan_approved(case):
+    plan = callback_plan_submitted(case)
+    plan.action_approve()
+    return plan
+
+
+@factory("qms.service.callback.plan.line")
+def callback_plan_line(case):
+    return callback_plan(case).line_ids[:1]
