@@ -36,7 +36,7 @@ class QmsServiceCallbackPlanLine(models.Model):
     user_id = fields.Many2one(
         "res.users", string="Responsible", domain=[("share", "=", False)], required=True
     )
-    callback_id = fields.Many2one("qms.callback", string="Callback", readonly=True)
+    callback_id = fields.Many2one("qms.callback", readonly=True)
     callback_state = fields.Selection(related="callback_id.state", string="Callback status")
 
     _sql_constraints = [
@@ -84,4 +84,3 @@ class QmsServiceCallbackPlanLine(models.Model):
     def _compute_display_name(self):
         for line in self:
             line.display_name = f"{line.plan_id.name} · {line.partner_id.name}"
-

@@ -45,9 +45,7 @@ class QmsServiceContract(models.Model):
         for contract in self:
             contract._renewal_quotation(strict=True)
         if len(self) == 1:
-            return self.renewal_order_id._get_records_action(
-                name=self.env._("Renewal quotation")
-            )
+            return self.renewal_order_id._get_records_action(name=self.env._("Renewal quotation"))
         return True
 
     def action_view_renewal_orders(self):
@@ -104,8 +102,9 @@ class QmsServiceContract(models.Model):
                 {
                     "partner_id": partner.id,
                     "company_id": self.company_id.id,
-                    "pricelist_id": partner.with_company(self.company_id)
-                    .property_product_pricelist.id,
+                    "pricelist_id": partner.with_company(
+                        self.company_id
+                    ).property_product_pricelist.id,
                     "user_id": self.sudo().salesperson_id.id,
                     "origin": self.name,
                     "qms_renewal_contract_id": self.id,
@@ -119,9 +118,7 @@ class QmsServiceContract(models.Model):
             )
         )
         self._qms_workflow_write({"renewal_order_id": order.id})
-        self.message_post(
-            body=self.env._("Renewal quotation %(order)s made.", order=order.name)
-        )
+        self.message_post(body=self.env._("Renewal quotation %(order)s made.", order=order.name))
         return order
 
     def _renewal_confirmed(self, order):

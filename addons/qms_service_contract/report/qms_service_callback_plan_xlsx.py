@@ -13,9 +13,9 @@ class ReportQmsServiceCallbackPlanXlsx(models.AbstractModel):
 
     def _fill_workbook(self, book, data, plans):
         kinds = dict(
-            self.env["qms.service.callback.plan.line"]._fields["kind"]._description_selection(
-                self.env
-            )
+            self.env["qms.service.callback.plan.line"]
+            ._fields["kind"]
+            ._description_selection(self.env)
         )
         states = dict(self.env["qms.callback"]._fields["state"]._description_selection(self.env))
         for plan in plans:

@@ -278,13 +278,19 @@ PLAN_YEAR = 2090
 
 
 def callback_plan(case):
-    active_contract(case)
+    """A draft plan of a year without one, a line for a contract in force."""
+    record = active_contract(case)
+    line = {"contract_id": record.id, "month": "3", "user_id": admin(case).id}
     Plan = case.env["qms.service.callback.plan"]
     taken = set(Plan.search([("year", ">=", PLAN_YEAR - 40)]).mapped("year"))
     year = next(year for year in range(PLAN_YEAR, PLAN_YEAR - 40, -1) if year not in taken)
-    plan = Plan.create({"year": year, "user_id": admin(case).id})
-    plan.action_generate()
-    return plan
+    return Plan.create(
+        {
+            "year": year,
+            "user_id": admin(case).id,
+            "line_ids": [(0, 0, line)],
+        }
+    )
 
 
 @factory("qms.service.callback.plan", "action_generate", "action_submit", "action_cancel")

@@ -43,9 +43,7 @@ class TestNoticeReceipt(HttpCase, ContractCase):
         cls.handover.action_accept()
 
     def _receipt_deadline(self):
-        return self.handover.qms_deadline_ids.filtered(
-            lambda d: d.kind_id.code == "notice_receipt"
-        )
+        return self.handover.qms_deadline_ids.filtered(lambda d: d.kind_id.code == "notice_receipt")
 
     def _confirm_url(self):
         return f"{self.contract.access_url}/confirm-notice"
