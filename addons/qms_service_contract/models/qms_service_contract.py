@@ -397,9 +397,10 @@ class QmsServiceContract(models.Model):
     def _coverage_changed(self, customers=None):
         """Covered products, periods or the state changed: the open requests
         of the customers (and of ``customers``, the former ones) look their
-        contract up again, whatever the contract's state (a line removed from
-        an ended contract changes nothing, the lookup says so)."""
-        partners = self.commercial_partner_id | (customers or self.env["res.partner"])
+        contract up again. A draft or cancelled contract covers nothing: its
+        lines change no request."""
+        covering = self.filtered(lambda c: c.state in ("active", "ended"))
+        partners = covering.commercial_partner_id | (customers or self.env["res.partner"])
         if not partners:
             return
         self.env["qms.service.request"].sudo().search(
