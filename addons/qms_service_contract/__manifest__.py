@@ -3,7 +3,7 @@
     "summary": "Service contracts with coverage and SLA level, project handover to service, "
     "contract paperwork, upgrades and visits with callbacks, communication cadence, "
     "quarterly satisfaction callback draw, portal",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Quality",
     "website": "https://github.com/qms-for-odoo/qms",
     "author": "QMS for Odoo",
@@ -19,12 +19,14 @@
         "data/ir_cron_data.xml",
         "report/qms_service_contract_templates.xml",
         "report/qms_service_contract_reports.xml",
+        "report/qms_service_callback_plan_reports.xml",
         "data/mail_template_data.xml",
         "views/qms_service_contract_views.xml",
         "views/qms_service_handover_views.xml",
         "views/qms_service_contract_paperwork_views.xml",
         "views/qms_service_upgrade_views.xml",
         "views/qms_service_callback_draw_views.xml",
+        "views/qms_service_callback_plan_views.xml",
         "views/qms_service_request_views.xml",
         "views/res_config_settings_views.xml",
         "views/res_partner_views.xml",

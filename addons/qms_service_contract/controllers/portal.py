@@ -52,9 +52,38 @@ class QmsServiceContractPortal(QmsCustomerPortal):
         contract_sudo = self._qms_portal_document("qms.service.contract", contract_id, access_token)
         if contract_sudo.state not in ("active", "ended"):
             raise request.not_found()
-        values = {"contract": contract_sudo, "page_name": "service_contract"}
+        values = {
+            "contract": contract_sudo,
+            "notice": self._service_contract_notice(contract_sudo),
+            "page_name": "service_contract",
+        }
         values = self._get_page_view_values(
             contract_sudo, access_token, values, "my_service_contracts_history", False, **kw
         )
         values.update(self._prepare_portal_layout_values(), page_name="service_contract")
         return request.render("qms_service_contract.portal_my_service_contract", values)
+
+    @http.route(
+        ["/my/service-contracts/<int:contract_id>/confirm-notice"],
+        type="http",
+        auth="user",
+        methods=["POST"],
+        website=True,
+    )
+    def portal_service_contract_confirm_notice(self, contract_id, **kw):
+        """The customer confirms it received the customer service notice letter."""
+        contract_sudo = self._qms_portal_document("qms.service.contract", contract_id)
+        if contract_sudo.state not in ("active", "ended"):
+            raise request.not_found()
+        notice = self._service_contract_notice(contract_sudo)
+        if notice and not notice.date_notice_received:
+            user = request.env.user
+            notice._confirm_notice_receipt("portal", user.partner_id, user)
+        return request.redirect(contract_sudo.access_url)
+
+    def _service_contract_notice(self, contract_sudo):
+        """The handover whose notice letter the customer was sent (the last one)."""
+        handovers = contract_sudo.sudo().handover_ids.filtered(
+            lambda h: h.state == "accepted" and h.date_notice_sent
+        )
+        return handovers.sorted("date_notice_sent")[-1:]

@@ -19,6 +19,10 @@ COVERAGE = [
     ("paid", "Paid maintenance"),
     ("expired", "Expired"),
 ]
+# What the coverage of the customer's service requests depends on.
+COVERAGE_FIELDS = frozenset(
+    {"state", "partner_id", "company_id", "date_free_start", "free_months", "active"}
+)
 PROJECT_CLASSES = [("a", "Class A"), ("b", "Class B"), ("c", "Class C")]
 
 
@@ -71,7 +75,14 @@ class QmsServiceContract(models.Model):
         "access_warning",
     )
     _qms_workflow_fields = frozenset(
-        {"state", "date_free_start", "date_ended", "date_last_contact", "date_next_contact"}
+        {
+            "state",
+            "date_free_start",
+            "date_ended",
+            "date_last_contact",
+            "date_next_contact",
+            "renewal_order_id",
+        }
     )
 
     active = fields.Boolean(default=True)
@@ -254,6 +265,14 @@ class QmsServiceContract(models.Model):
                 else contract.name
             )
 
+    def write(self, vals):
+        # the customer's open requests look their contract up again
+        customers = self.commercial_partner_id if COVERAGE_FIELDS & set(vals) else None
+        result = super().write(vals)
+        if customers is not None:
+            self._coverage_changed(customers)
+        return result
+
     @api.ondelete(at_uninstall=False)
     def _unlink_only_draft(self):
         if any(contract.state != "draft" for contract in self):
@@ -374,6 +393,22 @@ class QmsServiceContract(models.Model):
     def _on_end(self):
         """Hook of the follow-ups: stop them."""
         self._open_requests()._refresh_coverage()
+
+    def _coverage_changed(self, customers=None):
+        """Covered products, periods or the state changed: the open requests
+        of the customers (and of ``customers``, the former ones) look their
+        contract up again. A draft or cancelled contract covers nothing: its
+        lines change no request."""
+        covering = self.filtered(lambda c: c.state in ("active", "ended"))
+        partners = covering.commercial_partner_id | (customers or self.env["res.partner"])
+        if not partners:
+            return
+        self.env["qms.service.request"].sudo().search(
+            [
+                ("commercial_partner_id", "in", partners.ids),
+                ("state", "not in", ("closed", "cancelled")),
+            ]
+        )._refresh_coverage()
 
     def _open_requests(self):
         """The customers' service requests still open (their coverage may change)."""

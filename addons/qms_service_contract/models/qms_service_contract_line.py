@@ -46,3 +46,21 @@ class QmsServiceContractLine(models.Model):
                         product=line.product_id.display_name,
                     )
                 )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        lines = super().create(vals_list)
+        lines.contract_id._coverage_changed()
+        return lines
+
+    def write(self, vals):
+        contracts = self.contract_id
+        result = super().write(vals)
+        (contracts | self.contract_id)._coverage_changed()
+        return result
+
+    def unlink(self):
+        contracts = self.contract_id
+        result = super().unlink()
+        contracts.exists()._coverage_changed()
+        return result

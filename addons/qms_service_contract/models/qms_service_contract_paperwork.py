@@ -8,7 +8,8 @@ SALES_TEMPLATE = "qms_service_contract.mail_template_paperwork_salesperson"
 class QmsServiceContractPaperwork(models.Model):
     """服务合同的跟踪: a service contract sent out for the customer's stamp
     (002 二). From the company's stamp it must come back within a month;
-    within 15 days the salesperson is reminded by e-mail and phone; after a
+    within 15 days the salesperson is reminded by e-mail and phone (at the
+    reminders of the 15-day deadline, before its mark); after a
     month the customer is called to send it back, and the salesperson pays
     the penalty the seed names (the amount is a setting). Each step is a
     deadline of the shared engine."""
@@ -132,18 +133,30 @@ class QmsServiceContractPaperwork(models.Model):
     def _qms_deadline_owner(self, kind):
         return self.user_id or self.env.user
 
+    def _qms_deadline_remind(self, deadlines):
+        """Within the 15 days: at each reminder of the kind (its offsets, days
+        before the 15-day mark, a setting of the deadline kind) the salesperson
+        gets the e-mail and quality the phone call to make."""
+        sales = deadlines.filtered(lambda d: d.kind_id.code == "sales_reminder")
+        (deadlines - sales)._remind_owners()
+        for paperwork in self.filtered(lambda p: p.state == "out"):
+            if any(deadline.res_id == paperwork.id for deadline in sales):
+                paperwork._remind_salesperson()
+
     def _qms_deadline_reached(self, deadlines, level):
-        """15 days: the salesperson gets the e-mail (the owner's activity is the
-        phone call). A month: the customer is to be called, the penalty recorded."""
+        """15 days: the salesperson is reminded now if the kind has no reminder
+        before (its offsets emptied); the owner's overdue activity follows.
+        A month: the customer is to be called, the penalty recorded."""
         if level != "owner":
             return super()._qms_deadline_reached(deadlines, level)
         for paperwork in self.filtered(lambda p: p.state == "out"):
             mine = deadlines.filtered(lambda d, p=paperwork: d.res_id == p.id)
-            codes = set(mine.mapped("kind_id.code"))
-            if "sales_reminder" in codes:
-                paperwork._remind_salesperson()
-            if "return" in codes:
-                paperwork._month_passed()
+            for deadline in mine:
+                code = deadline.kind_id.code
+                if code == "sales_reminder" and not any(deadline._reminder_datetimes()):
+                    paperwork._remind_salesperson()
+                if code == "return":
+                    paperwork._month_passed()
         return None
 
     def _remind_salesperson(self):

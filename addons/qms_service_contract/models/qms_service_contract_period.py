@@ -50,3 +50,21 @@ class QmsServiceContractPeriod(models.Model):
                         contract=period.contract_id.display_name,
                     )
                 )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        periods = super().create(vals_list)
+        periods.contract_id._coverage_changed()
+        return periods
+
+    def write(self, vals):
+        contracts = self.contract_id
+        result = super().write(vals)
+        (contracts | self.contract_id)._coverage_changed()
+        return result
+
+    def unlink(self):
+        contracts = self.contract_id
+        result = super().unlink()
+        contracts.exists()._coverage_changed()
+        return result

@@ -8,6 +8,13 @@ STATES = [
     ("not_accepted", "Not ready"),
     ("cancelled", "Cancelled"),
 ]
+RECEIPT_CHANNELS = [
+    ("portal", "By the customer on the portal"),
+    ("phone", "By phone"),
+    ("paper", "On paper"),
+]
+# The ways the backend records a receipt (the portal records its own).
+BACKEND_CHANNELS = ("phone", "paper")
 NOTICE_REPORT = "qms_service_contract.action_report_customer_notice"
 NOTICE_TEMPLATE = "qms_service_contract.mail_template_customer_notice"
 
@@ -48,6 +55,9 @@ class QmsServiceHandover(models.Model):
             "date_confirmed",
             "date_notice_sent",
             "date_notice_received",
+            "notice_receipt_partner_id",
+            "notice_receipt_user_id",
+            "notice_receipt_channel",
         }
     )
 
@@ -100,6 +110,18 @@ class QmsServiceHandover(models.Model):
     date_notice_sent = fields.Datetime("Notice letter sent on", readonly=True, tracking=True)
     date_notice_received = fields.Datetime(
         "Notice receipt confirmed on", readonly=True, tracking=True
+    )
+    notice_receipt_partner_id = fields.Many2one(
+        "res.partner",
+        string="Receipt confirmed by",
+        readonly=True,
+        help="The customer's person who confirmed the notice letter was received.",
+    )
+    notice_receipt_user_id = fields.Many2one(
+        "res.users", string="Receipt recorded by", readonly=True
+    )
+    notice_receipt_channel = fields.Selection(
+        RECEIPT_CHANNELS, string="Receipt confirmed", readonly=True, tracking=True
     )
     state = fields.Selection(STATES, default="draft", required=True, readonly=True, tracking=True)
 
@@ -198,18 +220,42 @@ class QmsServiceHandover(models.Model):
         return True
 
     def action_confirm_notice_receipt(self):
-        """The customer confirmed it received the notice letter."""
+        """The customer confirmed by phone (or on paper, context
+        ``qms_notice_channel``) that it received the notice letter: recorded
+        with the customer's contact and the user who recorded it."""
         self._qms_ensure_state("accepted")
+        channel = self.env.context.get("qms_notice_channel")
+        channel = channel if channel in BACKEND_CHANNELS else "phone"
         for handover in self:
-            if not handover.date_notice_sent:
-                raise UserError(self.env._("The notice letter was not sent yet."))
-            if handover.date_notice_received:
-                raise UserError(
-                    self.env._("The receipt of the notice letter is confirmed already.")
-                )
-            handover._qms_workflow_write({"date_notice_received": fields.Datetime.now()})
-            handover._qms_deadline_close("notice_receipt")
+            handover._confirm_notice_receipt(channel, handover._notice_recipient(), self.env.user)
         return True
+
+    def _confirm_notice_receipt(self, channel, partner, user):
+        self.ensure_one()
+        if not self.date_notice_sent:
+            raise UserError(self.env._("The notice letter was not sent yet."))
+        if self.date_notice_received:
+            raise UserError(self.env._("The receipt of the notice letter is confirmed already."))
+        self._qms_workflow_write(
+            {
+                "date_notice_received": fields.Datetime.now(),
+                "notice_receipt_partner_id": partner.id,
+                "notice_receipt_user_id": user.id,
+                "notice_receipt_channel": channel,
+            }
+        )
+        self._qms_deadline_close("notice_receipt")
+        labels = dict(self._fields["notice_receipt_channel"]._description_selection(self.env))
+        body = self.env._(
+            "Receipt of the customer service notice letter confirmed by %(partner)s "
+            "(%(channel)s), recorded by %(user)s.",
+            partner=partner.display_name,
+            channel=labels[channel],
+            user=user.name,
+        )
+        author = partner if channel == "portal" else user.partner_id
+        self.sudo().message_post(body=body, author_id=author.id)
+        self.contract_id.sudo().message_post(body=body, author_id=author.id)
 
     def action_cancel(self):
         self._qms_ensure_state("draft", "submitted", "not_accepted")
@@ -237,7 +283,15 @@ class QmsServiceHandover(models.Model):
             template, subtype_xmlid="mail.mt_comment", partner_ids=recipient.ids
         )
         now = fields.Datetime.now()
-        self._qms_workflow_write({"date_notice_sent": now, "date_notice_received": False})
+        self._qms_workflow_write(
+            {
+                "date_notice_sent": now,
+                "date_notice_received": False,
+                "notice_receipt_partner_id": False,
+                "notice_receipt_user_id": False,
+                "notice_receipt_channel": False,
+            }
+        )
         self._qms_deadline_cancel("notice_receipt")
         self._qms_deadline_open("notice_receipt", start=now)
 

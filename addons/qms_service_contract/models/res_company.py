@@ -38,6 +38,11 @@ class ResCompany(models.Model):
     qms_service_draw_size = fields.Integer(
         "Customers drawn per engineer and quarter", default=5, help="002 六."
     )
+    qms_service_renewal_months = fields.Integer(
+        "Renewal period (months)",
+        default=12,
+        help="The paid maintenance period a confirmed renewal order adds.",
+    )
     qms_service_draw_target = fields.Integer(
         "Draws per customer and year (target)", default=2, help="002 六: a target, not a cap."
     )
@@ -51,6 +56,7 @@ class ResCompany(models.Model):
         "qms_service_cadence_after_months",
         "qms_service_draw_size",
         "qms_service_draw_target",
+        "qms_service_renewal_months",
     )
     def _check_qms_service_numbers(self):
         for company in self:
@@ -60,6 +66,7 @@ class ResCompany(models.Model):
                 company.qms_service_cadence_after_months,
                 company.qms_service_draw_size,
                 company.qms_service_draw_target,
+                company.qms_service_renewal_months,
             )
             not_negative = (
                 company.qms_service_free_months,

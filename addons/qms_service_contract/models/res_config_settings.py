@@ -25,6 +25,9 @@ class ResConfigSettings(models.TransientModel):
     qms_service_draw_size = fields.Integer(
         related="company_id.qms_service_draw_size", readonly=False
     )
+    qms_service_renewal_months = fields.Integer(
+        related="company_id.qms_service_renewal_months", readonly=False
+    )
     qms_service_draw_target = fields.Integer(
         related="company_id.qms_service_draw_target", readonly=False
     )

@@ -9,3 +9,7 @@ from . import test_rpc
 from . import test_settings
 from . import test_portal_probe
 from . import test_readonly_rpc
+from . import test_coverage_recheck
+from . import test_renewal
+from . import test_notice_receipt
+from . import test_callback_plan

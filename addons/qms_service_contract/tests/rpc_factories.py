@@ -55,6 +55,22 @@ def contract_active(case):
     return active_contract(case)
 
 
+@factory("qms.service.contract", "action_create_renewal_quotation", "action_view_renewal_orders")
+def contract_renewable(case):
+    """In force, with a sale order of paid maintenance to quote again."""
+    record = active_contract(case)
+    maintenance = case.env["product.product"].create(
+        {"name": "RPC maintenance", "type": "service", "list_price": 100.0}
+    )
+    record.sale_order_id = case.env["sale.order"].create(
+        {
+            "partner_id": record.partner_id.id,
+            "order_line": [(0, 0, {"product_id": maintenance.id, "product_uom_qty": 1})],
+        }
+    )
+    return record
+
+
 @factory("qms.service.contract", "action_reset_draft")
 def contract_cancelled(case):
     record = contract(case)
@@ -253,3 +269,49 @@ def callback_answer(case):
     return case.env["qms.service.callback.answer"].create(
         {"callback_id": callback(case).id, "question_id": question.id, "answer_yes_no": "yes"}
     )
+
+
+# Annual quality callback plan ----------------------------------------
+
+# Years no demo plan uses: each fixture call takes a year without a plan.
+PLAN_YEAR = 2090
+
+
+def callback_plan(case):
+    """A draft plan of a year without one, a line for a contract in force."""
+    record = active_contract(case)
+    line = {"contract_id": record.id, "month": "3", "user_id": admin(case).id}
+    Plan = case.env["qms.service.callback.plan"]
+    taken = set(Plan.search([("year", ">=", PLAN_YEAR - 40)]).mapped("year"))
+    year = next(year for year in range(PLAN_YEAR, PLAN_YEAR - 40, -1) if year not in taken)
+    return Plan.create(
+        {
+            "year": year,
+            "user_id": admin(case).id,
+            "line_ids": [(0, 0, line)],
+        }
+    )
+
+
+@factory("qms.service.callback.plan", "action_generate", "action_submit", "action_cancel")
+def callback_plan_draft(case):
+    return callback_plan(case)
+
+
+@factory("qms.service.callback.plan", "action_approve", "action_reset_draft")
+def callback_plan_submitted(case):
+    plan = callback_plan(case)
+    plan.action_submit()
+    return plan
+
+
+@factory("qms.service.callback.plan", "action_view_callbacks")
+def callback_plan_approved(case):
+    plan = callback_plan_submitted(case)
+    plan.action_approve()
+    return plan
+
+
+@factory("qms.service.callback.plan.line")
+def callback_plan_line(case):
+    return callback_plan(case).line_ids[:1]

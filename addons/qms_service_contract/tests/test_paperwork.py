@@ -11,7 +11,7 @@ STAMPED = cst(2026, 3, 2, 10, 0)
 
 @tagged("post_install", "-at_install")
 class TestPaperwork(ContractCase):
-    """服务合同的跟踪: reminders at 15 days, the customer called and the
+    """服务合同的跟踪: reminders within 15 days, the customer called and the
     penalty recorded at a month, each a deadline of the shared engine."""
 
     @classmethod
@@ -46,20 +46,50 @@ class TestPaperwork(ContractCase):
         )
         self.assertEqual(self._deadline(paperwork, "return").due, STAMPED + timedelta(days=30))
 
-    def test_salesperson_reminded_at_fifteen_days(self):
+    def _phone_calls(self, paperwork):
+        return paperwork.activity_ids.filtered(lambda a: "Phone" in (a.summary or ""))
+
+    def test_salesperson_reminded_before_fifteen_days(self):
+        """The kind's reminder (3 days before the 15-day mark by default): the
+        salesperson's e-mail and quality's phone call go out within the 15 days."""
         paperwork = self._paperwork()
-        self._run_cron(STAMPED + timedelta(days=14, hours=23))
+        reminder = self._deadline(paperwork, "sales_reminder")
+        self.assertEqual(reminder._reminder_datetimes(), [STAMPED + timedelta(days=12)])
+        self._run_cron(STAMPED + timedelta(days=11, hours=23))
         self.assertFalse(self._salesperson_mails(paperwork))
-        self._run_cron(STAMPED + timedelta(days=15, minutes=1))
+        self.assertFalse(self._phone_calls(paperwork))
+        self._run_cron(STAMPED + timedelta(days=12, minutes=1))
         mails = self._salesperson_mails(paperwork)
         self.assertEqual(len(mails), 1)
         self.assertIn("bring back contract", mails.subject)
         # the phone reminder: an activity of the quality owner
-        calls = paperwork.activity_ids.filtered(lambda a: "Phone" in (a.summary or ""))
+        calls = self._phone_calls(paperwork)
         self.assertEqual(calls.user_id, self.owner_user)
         self.assertFalse(paperwork.penalty_amount)
+        # the 15-day mark sends no second e-mail
+        self._run_cron(STAMPED + timedelta(days=15, minutes=1))
+        self.assertEqual(len(self._salesperson_mails(paperwork)), 1)
         self.assertIs(paperwork.action_log_salesperson_call(), True)
-        self.assertEqual(self._deadline(paperwork, "sales_reminder").state, "done")
+        self.assertEqual(reminder.state, "done")
+
+    def test_reminder_days_are_a_setting_of_the_kind(self):
+        kind = self.env.ref("qms_service_contract.deadline_kind_paperwork_sales_reminder")
+        kind.reminder_offsets = "5"
+        paperwork = self._paperwork()
+        self._run_cron(STAMPED + timedelta(days=9, hours=23))
+        self.assertFalse(self._salesperson_mails(paperwork))
+        self._run_cron(STAMPED + timedelta(days=10, minutes=1))
+        self.assertEqual(len(self._salesperson_mails(paperwork)), 1)
+
+    def test_without_reminder_the_salesperson_is_reminded_at_fifteen_days(self):
+        kind = self.env.ref("qms_service_contract.deadline_kind_paperwork_sales_reminder")
+        kind.reminder_offsets = False
+        paperwork = self._paperwork()
+        self._run_cron(STAMPED + timedelta(days=14, hours=23))
+        self.assertFalse(self._salesperson_mails(paperwork))
+        self._run_cron(STAMPED + timedelta(days=15, minutes=1))
+        self.assertEqual(len(self._salesperson_mails(paperwork)), 1)
+        self.assertEqual(self._phone_calls(paperwork).user_id, self.owner_user)
 
     def test_customer_called_and_penalty_after_a_month(self):
         paperwork = self._paperwork()

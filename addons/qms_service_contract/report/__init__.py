@@ -1,0 +1,1 @@
+from . import qms_service_callback_plan_xlsx
