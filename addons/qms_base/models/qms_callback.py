@@ -53,7 +53,10 @@ class QmsCallback(models.Model):
         "qms.deadline.mixin",
         "qms.sequence.mixin",
         "qms.source.mixin",
+        "qms.workflow.mixin",
     ]
+    # the number, from its sequence only (the state has its own guard: GUARDED_FIELDS)
+    _qms_workflow_fields = ("name",)
     _order = "date_planned desc, id desc"
     _qms_sequence_code = "qms.callback"
 

@@ -25,7 +25,8 @@ class QmsPropertyFlow(models.Model):
 
     _name = "qms.property.flow"
     _description = "Customer Property Flow Record"
-    _inherit = ["mail.thread", "qms.sequence.mixin"]
+    _inherit = ["mail.thread", "qms.sequence.mixin", "qms.workflow.mixin"]
+    _qms_workflow_fields = ("name", "scrap_return_picking_id")
     _order = "id desc"
     _qms_sequence_code = "qms.property.flow"
 
@@ -237,7 +238,9 @@ class QmsPropertyFlow(models.Model):
             }
         )
         picking.action_confirm()
-        self.with_context(_qms_flow_action=WORKFLOW_TOKEN).scrap_return_picking_id = picking
+        self.with_context(_qms_flow_action=WORKFLOW_TOKEN)._qms_workflow_write(
+            {"scrap_return_picking_id": picking.id}
+        )
         return True
 
     def action_scrap(self):

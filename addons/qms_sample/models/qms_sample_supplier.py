@@ -167,7 +167,7 @@ class QmsSample(models.Model):
                 raise UserError(
                     self.env._("Give the number of the engineering change notice first.")
                 )
-            sample.sudo().date_ecn_approved = fields.Datetime.now()
+            sample.sudo()._qms_workflow_write({"date_ecn_approved": fields.Datetime.now()})
             sample.message_post(
                 body=self.env._(
                     "The customer approved engineering change notice %(ecn)s.",
@@ -182,7 +182,7 @@ class QmsSample(models.Model):
         result = super()._on_rejected(reason)
         now = fields.Datetime.now()
         for sample in self.filtered(lambda s: s.category == "supplier"):
-            sample.sudo().date_returned_to_purchasing = now
+            sample.sudo()._qms_workflow_write({"date_returned_to_purchasing": now})
             purchaser = (
                 sample.purchase_user_id
                 or sample.company_id.qms_sample_purchase_user_id
@@ -284,7 +284,7 @@ class QmsSample(models.Model):
         )
         copies = (purchaser | qa).filtered("partner_id")
         self.message_subscribe(partner_ids=copies.partner_id.ids)
-        self.sudo().write(
+        self.sudo()._qms_workflow_write(
             {
                 "date_confirmation_sent": fields.Datetime.now(),
                 "confirmation_original_partner_ids": [Command.set(partners.ids)],

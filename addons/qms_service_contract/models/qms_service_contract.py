@@ -71,7 +71,7 @@ class QmsServiceContract(models.Model):
         "access_warning",
     )
     _qms_workflow_fields = frozenset(
-        {"state", "date_free_start", "date_ended", "date_last_contact", "date_next_contact"}
+        {"state", "name", "date_free_start", "date_ended", "date_last_contact", "date_next_contact"}
     )
 
     active = fields.Boolean(default=True)
