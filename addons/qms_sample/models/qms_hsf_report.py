@@ -62,9 +62,7 @@ class QmsHsfReport(models.Model):
         default=lambda self: self.env.user if not self.env.user.share else False,
         domain=[("share", "=", False)],
     )
-    date_reminded = fields.Datetime(
-        "Supplier asked for a new report on", readonly=True, copy=False
-    )
+    date_reminded = fields.Datetime("Supplier asked for a new report on", readonly=True, copy=False)
     is_valid = fields.Boolean("Valid", compute="_compute_is_valid", search="_search_is_valid")
 
     _sql_constraints = [
