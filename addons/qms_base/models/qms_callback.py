@@ -37,8 +37,9 @@ class QmsCallback(models.Model):
 
     _name = "qms.callback"
     _description = "Customer Callback"
+    # the state and the number change only through the buttons and the sequence
+    _qms_workflow_fields = ("state", "name")
     # What the form shows read-only once the record has left planned.
-    _qms_workflow_fields = ("state",)
     _qms_frozen_fields = {
         "answer": ("planned",),
         "problem": ("planned",),

@@ -69,6 +69,14 @@ class QmsWorkflowMixin(models.AbstractModel):
         """Write guarded fields: for the action methods only."""
         return self.with_context(**{WORKFLOW_KEY: WORKFLOW_TOKEN}).write(vals)
 
+    @api.model
+    def _qms_workflow_create(self, vals_list):
+        """Create records whose guarded fields start elsewhere than at their
+        default (a new revision, a number given by the code): for the action
+        methods only. The records come back without the permission."""
+        created = self.with_context(**{WORKFLOW_KEY: WORKFLOW_TOKEN}).create(vals_list)
+        return created.with_env(self.env)
+
     def _qms_ensure_state(self, *states):
         """Refuse an action on a record that is not in one of ``states``,
         naming the record and the state it is in."""

@@ -237,17 +237,17 @@ class ReadonlyProbe:
                     self.env.invalidate_all()
         _logger.info(
             "readonly probe %s: %s writes tried; accepted: %s read-only in the record's state, "
-            "%s always read-only (workflow fields)%s",
+            "%s always read-only (workflow fields)",
             self.readonly_addon,
             tries,
             len(frozen),
             len(accepted),
-            "".join(f"\n  {line}" for line in accepted),
         )
         self.assertFalse(
-            frozen + internal,
-            f"{len(frozen)} field(s) read-only in the record's state written over XML-RPC, "
-            f"{len(internal)} internal error(s):\n" + "\n".join(frozen + internal),
+            frozen + accepted + internal,
+            f"{len(frozen)} field(s) read-only in the record's state and {len(accepted)} "
+            f"always read-only (workflow fields) written over XML-RPC, "
+            f"{len(internal)} internal error(s):\n" + "\n".join(frozen + accepted + internal),
         )
         self.assertGreater(tries, 0)
         return tries

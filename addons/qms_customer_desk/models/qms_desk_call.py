@@ -37,7 +37,7 @@ class QmsDeskCall(models.Model):
     }
     _inherit = ["qms.frozen.mixin", "mail.thread", "qms.sequence.mixin", "qms.workflow.mixin"]
     # written by the action methods only (_qms_workflow_write)
-    _qms_workflow_fields = ("state", "outcome", "complaint_id")
+    _qms_workflow_fields = ("state", "name", "outcome", "complaint_id")
     _order = "date_call desc, id desc"
     _qms_sequence_code = "qms.desk.call"
 

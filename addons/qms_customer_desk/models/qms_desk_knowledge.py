@@ -39,7 +39,7 @@ class QmsDeskKnowledge(models.Model):
     ]
     _order = "state, write_date desc, id desc"
     _qms_sequence_code = "qms.desk.knowledge"
-    _qms_workflow_fields = ("state", "date_published")
+    _qms_workflow_fields = ("state", "name", "date_published")
 
     title = fields.Char("Problem", required=True, tracking=True)
     active = fields.Boolean(default=True)

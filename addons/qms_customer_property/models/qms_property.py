@@ -57,7 +57,14 @@ class QmsProperty(models.Model):
         "qms.portal.fields.mixin",
         "qms.workflow.mixin",
     ]
-    _qms_workflow_fields = ("state", "name", "date_received", "date_closed")
+    _qms_workflow_fields = (
+        "state",
+        "name",
+        "date_received",
+        "date_closed",
+        "location_id",
+        "date_last_check",
+    )
     _qms_portal_fields = (
         "active",
         "name",
@@ -359,7 +366,7 @@ class QmsProperty(models.Model):
 
     def action_spot_check(self):
         self._qms_ensure_state("accepted", "nonconforming")
-        self.write({"date_last_check": fields.Date.context_today(self)})
+        self._qms_workflow_write({"date_last_check": fields.Date.context_today(self)})
         for item in self:
             item.message_post(body=self.env._("Spot check done."))
         return True

@@ -22,6 +22,7 @@ class QmsPropertyCount(models.Model):
     _name = "qms.property.count"
     _description = "Customer Property Count"
     _inherit = [
+        "qms.frozen.mixin",
         "mail.thread",
         "mail.activity.mixin",
         "portal.mixin",
@@ -31,7 +32,16 @@ class QmsPropertyCount(models.Model):
         "qms.portal.fields.mixin",
         "qms.workflow.mixin",
     ]
-    _qms_workflow_fields = ("state",)
+    # whose count of which period: fixed once the count is created
+    _qms_frozen_fields = {"partner_id": (), "period_start": (), "period_end": ()}
+    _qms_workflow_fields = (
+        "state",
+        "name",
+        "date_sent",
+        "date_answered",
+        "confirmed_by_id",
+        "customer_note",
+    )
     _qms_portal_fields = (
         "name",
         "state",

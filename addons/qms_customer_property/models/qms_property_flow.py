@@ -26,7 +26,7 @@ class QmsPropertyFlow(models.Model):
     _inherit = ["mail.thread", "qms.sequence.mixin", "qms.workflow.mixin"]
     _order = "id desc"
     _qms_sequence_code = "qms.property.flow"
-    _qms_workflow_fields = ("state", "date_closed", "scrap_return_picking_id")
+    _qms_workflow_fields = ("state", "name", "date_closed", "scrap_return_picking_id")
 
     company_id = fields.Many2one(
         "res.company", required=True, index=True, default=lambda self: self.env.company

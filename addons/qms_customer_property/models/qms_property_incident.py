@@ -24,7 +24,7 @@ class QmsPropertyIncident(models.Model):
     _name = "qms.property.incident"
     _description = "Customer Property Incident"
     # What the form shows read-only once the record has left draft.
-    _qms_frozen_fields = {"incident_type": ("draft",)}
+    _qms_frozen_fields = {"incident_type": ("draft",), "reported_by_id": ()}
     _inherit = [
         "qms.frozen.mixin",
         "mail.thread",
@@ -36,7 +36,7 @@ class QmsPropertyIncident(models.Model):
         "qms.portal.fields.mixin",
         "qms.workflow.mixin",
     ]
-    _qms_workflow_fields = ("state",)
+    _qms_workflow_fields = ("state", "name", "date_reported")
     _qms_portal_fields = (
         "name",
         "state",

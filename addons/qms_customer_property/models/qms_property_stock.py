@@ -155,7 +155,7 @@ class QmsProperty(models.Model):
                 ],
             }
         )
-        self.location_id = location
+        self._qms_workflow_write({"location_id": location.id})
         picking.action_confirm()
         return picking._get_records_action()
 

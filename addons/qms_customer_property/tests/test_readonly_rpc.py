@@ -9,7 +9,11 @@ class TestReadonlyOverRpc(ReadonlyProbe, HttpCase):
     XML-RPC either (in the states where the form shows them so)."""
 
     readonly_addon = "qms_customer_property"
-    readonly_allowed = {}
+    readonly_allowed = {
+        # shown to multi-company users only, who edit it; for the others the web client
+        # keeps it as an invisible, read-only field (a domain or context reads it)
+        ("qms.property", "company_id"): "multi-company users edit it in the form",
+    }
 
     def test_readonly_form_fields_are_refused_over_xmlrpc(self):
         self.run_readonly_probe()

@@ -38,7 +38,7 @@ class QmsOrderChange(models.Model):
         "qms.workflow.mixin",
     ]
     # written by the action methods only (_qms_workflow_write)
-    _qms_workflow_fields = ("state", "name")
+    _qms_workflow_fields = ("state", "name", "department_ids")
     _qms_sequence_code = "qms.order.change"
     _order = "id desc"
 
@@ -179,7 +179,7 @@ class QmsOrderChange(models.Model):
                 ),
                 note=self.description,
             )
-        self.department_ids = departments
+        self._qms_workflow_write({"department_ids": [fields.Command.set(departments.ids)]})
         partners = departments.user_id.partner_id
         body = self.env._(
             "Order change notice %(change)s (%(what)s): %(description)s",

@@ -15,7 +15,7 @@ class QmsOrderObjection(models.Model):
     _name = "qms.order.objection"
     _description = "Order Review Objection"
     # What the form shows read-only once the record has left open.
-    _qms_frozen_fields = {"answer": ("open",), "outcome": ("open",)}
+    _qms_frozen_fields = {"answer": ("open",), "outcome": ("open",), "question": ()}
     _inherit = [
         "qms.frozen.mixin",
         "mail.thread",

@@ -28,7 +28,8 @@ class QmsOrderReview(models.Model):
         "qms.workflow.mixin",
     ]
     # written by the action methods only (_qms_workflow_write)
-    _qms_workflow_fields = ("state", "name", "date_submitted", "date_approved")
+    # (the rules matched: set by the order's review request, at creation)
+    _qms_workflow_fields = ("state", "name", "date_submitted", "date_approved", "rule_ids")
     _qms_sequence_code = "qms.order.review"
     _order = "id desc"
 

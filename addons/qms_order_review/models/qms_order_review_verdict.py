@@ -40,6 +40,10 @@ class QmsOrderReviewVerdict(models.Model):
         "risk_level": ("pending",),
         "staffing_ok": ("pending",),
         "test_methods": ("pending",),
+        # whose verdict on which review (and change): fixed at creation
+        "review_id": (),
+        "department_id": (),
+        "change_id": (),
     }
     _inherit = [
         "qms.frozen.mixin",

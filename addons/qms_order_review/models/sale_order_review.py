@@ -92,13 +92,15 @@ class SaleOrder(models.Model):
             return self.action_qms_view_review()
         self._qms_check_requirements_confirmed()
         rules = self.qms_review_rule_ids
-        self.env["qms.order.review"].create(
-            {
-                "sale_order_id": self.id,
-                "rule_ids": [fields.Command.set(rules.ids)],
-                "department_ids": [fields.Command.set(rules.department_ids.ids)],
-                "contract_required": any(rules.mapped("contract_required")),
-            }
+        self.env["qms.order.review"]._qms_workflow_create(
+            [
+                {
+                    "sale_order_id": self.id,
+                    "rule_ids": [fields.Command.set(rules.ids)],
+                    "department_ids": [fields.Command.set(rules.department_ids.ids)],
+                    "contract_required": any(rules.mapped("contract_required")),
+                }
+            ]
         )
         self.invalidate_recordset(["qms_review_id"])
         return self.action_qms_view_review()

@@ -14,7 +14,9 @@ class QmsHsfReport(models.Model):
 
     _name = "qms.hsf.report"
     _description = "HSF Test Report"
-    _inherit = ["mail.thread", "mail.activity.mixin", "qms.deadline.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "qms.deadline.mixin", "qms.workflow.mixin"]
+    # written by the reminders only (_qms_workflow_write)
+    _qms_workflow_fields = ("date_reminded",)
     _order = "date_expiry, id"
     _rec_name = "report_number"
 
@@ -60,7 +62,7 @@ class QmsHsfReport(models.Model):
         default=lambda self: self.env.user if not self.env.user.share else False,
         domain=[("share", "=", False)],
     )
-    date_reminded = fields.Datetime("Supplier asked for a new report on", readonly=True)
+    date_reminded = fields.Datetime("Supplier asked for a new report on", readonly=True, copy=False)
     is_valid = fields.Boolean("Valid", compute="_compute_is_valid", search="_search_is_valid")
 
     _sql_constraints = [
@@ -194,7 +196,7 @@ class QmsHsfReport(models.Model):
         for report in self:
             if template:
                 report.message_post_with_source(template, subtype_xmlid="mail.mt_comment")
-            report.sudo().date_reminded = fields.Datetime.now()
+            report.sudo()._qms_workflow_write({"date_reminded": fields.Datetime.now()})
         deadlines._remind_owners()
 
     @api.model

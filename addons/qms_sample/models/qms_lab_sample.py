@@ -42,7 +42,7 @@ class QmsLabSample(models.Model):
         "qms.inspection.mixin",
         "qms.workflow.mixin",
     ]
-    _qms_workflow_fields = ("state",)
+    _qms_workflow_fields = ("state", "name", "tests_done", "date_tested", "date_closed")
     _order = "date_received desc, id desc"
     _qms_sequence_code = "qms.lab.sample"
 

@@ -5,6 +5,8 @@ import pytz
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.qms_base.models.qms_workflow_mixin import WORKFLOW_KEY, WORKFLOW_TOKEN
+
 STATES = [
     ("draft", "Requested"),
     ("making", "Being made"),
@@ -72,6 +74,27 @@ class QmsSample(models.Model):
         "qa_signer_id",
         "date_engineering_signed",
         "date_qa_signed",
+        "revision",
+        "parent_id",
+        "rejection_reason",
+        "cancel_reason",
+        # qms_sample_customer.py
+        "picking_id",
+        "decision_channel",
+        "customer_comment",
+        "customer_signed_by",
+        # qms_sample_supplier.py
+        "date_ecn_approved",
+        "date_returned_to_purchasing",
+        "date_confirmation_sent",
+        "confirmation_original_partner_ids",
+        "confirmation_purchase_copy_id",
+        "confirmation_qa_copy_id",
+        # qms_sample_concession.py, qms_sample_seal.py
+        "concession_signatory_id",
+        "disposal_method",
+        "disposal_reason",
+        "disposed_by_id",
     )
     # What the customer sees of its samples on /my/samples; the rest is internal.
     _qms_portal_fields = (
@@ -372,8 +395,9 @@ class QmsSample(models.Model):
             raise UserError(self.env._("Give the reason why the sample is rejected."))
         now = fields.Datetime.now()
         for sample in self:
-            sample.rejection_reason = reason
-            sample._qms_workflow_write({"state": "rejected", "date_rejected": now})
+            sample._qms_workflow_write(
+                {"state": "rejected", "date_rejected": now, "rejection_reason": reason}
+            )
             sample._qms_deadline_cancel()
             sample.message_post(
                 body=self.env._("Rejected: %(reason)s", reason=reason),
@@ -390,7 +414,8 @@ class QmsSample(models.Model):
         """A rejected sample is made again: the next revision, from the same request."""
         self._qms_ensure_state("rejected")
         self.ensure_one()
-        new = self.copy(
+        # the revision and its parent are workflow fields: the copy is the action's own
+        new = self.with_context(**{WORKFLOW_KEY: WORKFLOW_TOKEN}).copy(
             {
                 "parent_id": self.id,
                 "title": self.title,
@@ -399,15 +424,14 @@ class QmsSample(models.Model):
                 "revision": self.revision + 1,
             }
         )
-        return new._get_records_action(name=self.env._("New revision"))
+        return new.with_env(self.env)._get_records_action(name=self.env._("New revision"))
 
     def action_cancel(self, reason=None):
         self._qms_ensure_state("draft", "making", "inspection")
         if not (reason or "").strip():
             raise UserError(self.env._("Give the reason why the sample is cancelled."))
         for sample in self:
-            sample.cancel_reason = reason
-            sample._qms_workflow_write({"state": "cancelled"})
+            sample._qms_workflow_write({"state": "cancelled", "cancel_reason": reason})
             sample._qms_deadline_cancel()
             sample.qms_inspection_ids.filtered(
                 lambda i: i.state not in ("success", "failed", "canceled")

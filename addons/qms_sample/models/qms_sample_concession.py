@@ -43,7 +43,7 @@ class QmsSample(models.Model):
             vals = {}
             if sample.concession_approval == "internal":
                 vals["concession_signatory_id"] = self.env.user.id
-            sample.sudo().write(vals)
+            sample.sudo()._qms_workflow_write(vals)
             sample._accept()
             now = fields.Datetime.now()
             due = max(sample._end_of_day(sample.date_concession_end), now)

@@ -124,7 +124,7 @@ class QmsSample(models.Model):
                 )
             picking = self.env["stock.picking"].create(sample._delivery_values())
             picking.action_confirm()
-            sample.picking_id = picking
+            sample._qms_workflow_write({"picking_id": picking.id})
             sample.message_post(
                 body=self.env._("Delivery %(picking)s created.", picking=picking.name),
                 subtype_xmlid="mail.mt_note",
@@ -185,7 +185,7 @@ class QmsSample(models.Model):
         the original goes to marketing and the duplicate to engineering."""
         self._qms_ensure_state("shipped")
         for sample in self:
-            sample.write(
+            sample._qms_workflow_write(
                 {
                     "customer_comment": comment or False,
                     "customer_signed_by": signed_by or sample.partner_id.name,
@@ -209,7 +209,7 @@ class QmsSample(models.Model):
         self._qms_ensure_state("shipped")
         if not (reason or "").strip():
             raise UserError(self.env._("Give the customer's reason for rejecting the sample."))
-        self.write({"customer_comment": reason, "decision_channel": channel})
+        self._qms_workflow_write({"customer_comment": reason, "decision_channel": channel})
         return self.action_reject(reason)
 
     def _register_copies(self):

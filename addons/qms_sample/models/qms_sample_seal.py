@@ -224,9 +224,10 @@ class QmsSample(models.Model):
             raise UserError(self.env._("Record why and how the sample is disposed of."))
         for sample in self:
             sample._check_disposable()
-            sample.write({"disposal_method": method, "disposal_reason": reason})
             sample._qms_workflow_write(
                 {
+                    "disposal_method": method,
+                    "disposal_reason": reason,
                     "state": "disposed",
                     "date_disposed": fields.Datetime.now(),
                     "disposed_by_id": self.env.user.id,

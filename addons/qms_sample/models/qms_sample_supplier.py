@@ -172,7 +172,7 @@ class QmsSample(models.Model):
                 raise UserError(
                     self.env._("Give the number of the engineering change notice first.")
                 )
-            sample.sudo().date_ecn_approved = fields.Datetime.now()
+            sample.sudo()._qms_workflow_write({"date_ecn_approved": fields.Datetime.now()})
             sample.message_post(
                 body=self.env._(
                     "The customer approved engineering change notice %(ecn)s.",
@@ -187,7 +187,7 @@ class QmsSample(models.Model):
         result = super()._on_rejected(reason)
         now = fields.Datetime.now()
         for sample in self.filtered(lambda s: s.category == "supplier"):
-            sample.sudo().date_returned_to_purchasing = now
+            sample.sudo()._qms_workflow_write({"date_returned_to_purchasing": now})
             purchaser = (
                 sample.purchase_user_id
                 or sample.company_id.qms_sample_purchase_user_id
@@ -278,7 +278,7 @@ class QmsSample(models.Model):
         self.ensure_one()
         purchaser, qa = self._confirmation_copy_users()
         partners = message.partner_ids
-        self.sudo().write(
+        self.sudo()._qms_workflow_write(
             {
                 "date_confirmation_sent": fields.Datetime.now(),
                 "confirmation_original_partner_ids": [Command.set(partners.ids)],

@@ -8,7 +8,15 @@ class QmsServiceDevelopment(models.Model):
 
     _name = "qms.service.development"
     _description = "Development Request"
-    _inherit = ["mail.thread", "mail.activity.mixin", "qms.sequence.mixin", "qms.workflow.mixin"]
+    _inherit = [
+        "qms.frozen.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+        "qms.sequence.mixin",
+        "qms.workflow.mixin",
+    ]
+    # the service request it was raised from, fixed at creation
+    _qms_frozen_fields = {"request_id": ()}
     # written by the action methods only (_qms_workflow_write)
     _qms_workflow_fields = ("state", "name", "date_done")
     _order = "id desc"

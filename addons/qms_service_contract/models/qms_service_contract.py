@@ -77,6 +77,7 @@ class QmsServiceContract(models.Model):
     _qms_workflow_fields = frozenset(
         {
             "state",
+            "name",
             "date_free_start",
             "date_ended",
             "date_last_contact",

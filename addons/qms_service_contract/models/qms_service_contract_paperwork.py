@@ -28,6 +28,7 @@ class QmsServiceContractPaperwork(models.Model):
     _qms_workflow_fields = frozenset(
         {
             "state",
+            "name",
             "date_returned",
             "date_salesperson_reminded",
             "date_customer_called",

@@ -51,6 +51,7 @@ class QmsServiceHandover(models.Model):
     _qms_workflow_fields = frozenset(
         {
             "state",
+            "name",
             "date_submitted",
             "date_confirmed",
             "date_notice_sent",

@@ -44,6 +44,7 @@ class QmsServiceUpgrade(models.Model):
     _qms_workflow_fields = frozenset(
         {
             "state",
+            "name",
             "date_applied",
             "date_approved",
             "date_customer_agreed",

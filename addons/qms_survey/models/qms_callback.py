@@ -9,6 +9,8 @@ class QmsCallback(models.Model):
     set one, the callback questionnaire answered during the call."""
 
     _inherit = "qms.callback"
+    # the questionnaire answer is the one action_start_survey opened
+    _qms_workflow_fields = ("state", "name", "survey_user_input_id")  # qms_base's and ours
 
     survey_rating = fields.Selection(BAND_SELECTION, string="Satisfaction", tracking=True)
     survey_user_input_id = fields.Many2one(
@@ -30,9 +32,10 @@ class QmsCallback(models.Model):
         if not survey:
             raise UserError(self.env._("Choose the callback questionnaire in the settings."))
         if not self.survey_user_input_id:
-            self.survey_user_input_id = survey._create_answer(
+            answer = survey._create_answer(
                 partner=self.contact_id or self.partner_id, check_attempts=False
             )
+            self._qms_workflow_write({"survey_user_input_id": answer.id})
         return {
             "type": "ir.actions.act_url",
             "target": "new",
