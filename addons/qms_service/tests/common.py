@@ -57,6 +57,22 @@ class ServiceCase(QmsCase):
             }
         )
 
+    def _visit(self, request, start, end, result="ongoing", onsite=True):
+        """A submitted visit report of the engineer (it writes the work records)."""
+        visit = self.env["qms.service.visit"].create(
+            {
+                "request_id": request.id,
+                "user_id": self.engineer.id,
+                "date_start": start,
+                "date_end": end,
+                "is_onsite": onsite,
+                "description": "<p>Replaced the encoder board.</p>",
+                "result": result,
+            }
+        )
+        visit.action_submit()
+        return visit
+
     def _deadline(self, request, code):
         return self.env["qms.deadline"].search(
             [

@@ -13,21 +13,6 @@ class TestServiceOnsiteRecords(ServiceCase):
     without one are shown; the nightly deadline check gives the engineer a
     to-do for each."""
 
-    def _visit(self, request, start, end, result="ongoing", onsite=True):
-        visit = self.env["qms.service.visit"].create(
-            {
-                "request_id": request.id,
-                "user_id": self.engineer.id,
-                "date_start": start,
-                "date_end": end,
-                "is_onsite": onsite,
-                "description": "<p>Commissioning the coating line.</p>",
-                "result": result,
-            }
-        )
-        visit.action_submit()
-        return visit
-
     def _todos(self, request):
         return request.activity_ids.filtered(
             lambda a: a.activity_type_id == self.env.ref(WORK_RECORD)

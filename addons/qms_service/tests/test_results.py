@@ -13,21 +13,6 @@ class TestServiceResults(ServiceCase):
         request.action_accept()
         return request
 
-    def _visit(self, request, start, end, result="ongoing", onsite=True):
-        visit = self.env["qms.service.visit"].create(
-            {
-                "request_id": request.id,
-                "user_id": self.engineer.id,
-                "date_start": start,
-                "date_end": end,
-                "is_onsite": onsite,
-                "description": "<p>Replaced the encoder board.</p>",
-                "result": result,
-            }
-        )
-        visit.action_submit()
-        return visit
-
     @freeze_time("2026-10-08 02:00:00")
     def test_resolved_closes_by_itself_the_next_day(self):
         request = self._accepted(date_received=cst(2026, 10, 8, 9, 0))

@@ -2,6 +2,7 @@ from . import qms_service_contract
 from . import qms_service_contract_follow_up
 from . import qms_service_contract_documents
 from . import qms_service_contract_renewal
+from . import qms_service_contract_coverage_mixin
 from . import qms_service_contract_line
 from . import qms_service_contract_period
 from . import qms_service_contract_paperwork

@@ -7,7 +7,7 @@ class QmsServiceContractLine(models.Model):
 
     _name = "qms.service.contract.line"
     _description = "Covered Product"
-    _inherit = ["qms.portal.fields.mixin"]
+    _inherit = ["qms.portal.fields.mixin", "qms.service.contract.coverage.mixin"]
     _qms_portal_fields = ("contract_id", "company_id", "sequence", "product_id", "lot_id", "name")
     _order = "contract_id, sequence, id"
 
@@ -46,21 +46,3 @@ class QmsServiceContractLine(models.Model):
                         product=line.product_id.display_name,
                     )
                 )
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        lines = super().create(vals_list)
-        lines.contract_id._coverage_changed()
-        return lines
-
-    def write(self, vals):
-        contracts = self.contract_id
-        result = super().write(vals)
-        (contracts | self.contract_id)._coverage_changed()
-        return result
-
-    def unlink(self):
-        contracts = self.contract_id
-        result = super().unlink()
-        contracts.exists()._coverage_changed()
-        return result

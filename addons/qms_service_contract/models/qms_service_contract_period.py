@@ -7,7 +7,7 @@ class QmsServiceContractPeriod(models.Model):
 
     _name = "qms.service.contract.period"
     _description = "Paid Maintenance Period"
-    _inherit = ["qms.portal.fields.mixin"]
+    _inherit = ["qms.portal.fields.mixin", "qms.service.contract.coverage.mixin"]
     _qms_portal_fields = ("contract_id", "company_id", "date_start", "date_end")
     _order = "contract_id, date_start, id"
 
@@ -50,21 +50,3 @@ class QmsServiceContractPeriod(models.Model):
                         contract=period.contract_id.display_name,
                     )
                 )
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        periods = super().create(vals_list)
-        periods.contract_id._coverage_changed()
-        return periods
-
-    def write(self, vals):
-        contracts = self.contract_id
-        result = super().write(vals)
-        (contracts | self.contract_id)._coverage_changed()
-        return result
-
-    def unlink(self):
-        contracts = self.contract_id
-        result = super().unlink()
-        contracts.exists()._coverage_changed()
-        return result

@@ -9,8 +9,9 @@ from odoo.tests import new_test_user, tagged
 from odoo.addons.qms_survey.tests.common import SurveyCase
 
 
-@tagged("post_install", "-at_install")
-class TestServiceSurvey(SurveyCase):
+class ServiceSurveyCase(SurveyCase):
+    """A qualified engineer and the company's after-service survey."""
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -35,6 +36,9 @@ class TestServiceSurvey(SurveyCase):
         request.action_close()
         return request
 
+
+@tagged("post_install", "-at_install")
+class TestServiceSurvey(ServiceSurveyCase):
     def test_survey_after_completion(self):
         request = self._closed_request()
         campaign = request.survey_campaign_ids
@@ -110,32 +114,8 @@ class TestServiceSurvey(SurveyCase):
 
 
 @tagged("post_install", "-at_install")
-class TestServiceSurveyScore(SurveyCase):
+class TestServiceSurveyScore(ServiceSurveyCase):
     """The survey scores are a component of the engineers' year-end score."""
-
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.engineer = new_test_user(
-            cls.env, login="qms_srv_score_eng", name="Qian Yu", groups="qms_base.group_qms_user"
-        )
-        cls.env["qms.service.qualification"].create({"user_id": cls.engineer.id})
-        cls.env.company.qms_service_survey_id = cls.survey
-
-    def _closed_request(self):
-        request = self.env["qms.service.request"].create(
-            {
-                "title": "Press stops",
-                "partner_id": self.customer_a.id,
-                "contact_id": self.contact_a.id,
-                "problem": "<p>Stops</p>",
-                "user_id": self.engineer.id,
-            }
-        )
-        request.action_accept()
-        request.action_resolve()
-        request.action_close()
-        return request
 
     def test_survey_scores_weigh_in_the_year_end_score(self):
         first, second = self._closed_request(), self._closed_request()
