@@ -35,7 +35,7 @@ class TestDeliveryCallbackReceipt(SurveyCase):
 
     def test_the_start_is_guarded(self):
         callback = self._callback(self._deliver(cst(2026, 3, 2, 9, 0)))
-        with self.assertRaisesRegex(UserError, "only through its buttons"):
+        with self.assertRaisesRegex(UserError, "Counted from can no longer change"):
             callback.date_start = cst(2026, 3, 9, 9, 0)
 
 
