@@ -29,7 +29,10 @@ def free_port():
 
 
 def processes_with(text):
-    """PIDs of live processes whose command line contains ``text``."""
+    """PIDs of live processes whose command line contains ``text``, among the
+    processes of our own root: a CI run in a chroot sees the processes of the
+    machine's other roots too, which may run the same configuration."""
+    own_root = os.stat("/proc/self/root")
     found = []
     for proc in Path("/proc").iterdir():
         if not proc.name.isdigit():
@@ -37,7 +40,10 @@ def processes_with(text):
         try:
             cmdline = (proc / "cmdline").read_bytes().replace(b"\0", b" ").decode()
             status = (proc / "status").read_text()
+            root = os.stat(proc / "root")
         except OSError:
+            continue
+        if (root.st_dev, root.st_ino) != (own_root.st_dev, own_root.st_ino):
             continue
         if text in cmdline and "State:\tZ" not in status:
             found.append(int(proc.name))

@@ -17,6 +17,22 @@ CAPA_STATES = [
     ("verified", "Effect verified"),
     ("cancelled", "Cancelled"),
 ]
+# What the owner writes is fixed once the action is done; the customer and
+# company of an action with a source document are the source's.
+CAPA_WORKFLOW_FIELDS = (
+    "state",
+    "name",
+    "date_done",
+    "verification_user_id",
+    "date_verified",
+    "effect",
+)
+CAPA_FROZEN_FIELDS = {
+    "res_model": (),
+    "res_id": (),
+    **dict.fromkeys(("title", "kind", "department_id", "result"), ("open",)),
+    **dict.fromkeys(("partner_id", "company_id"), lambda capa: not capa.res_id),
+}
 
 
 class QmsCapa(models.Model):
@@ -37,8 +53,8 @@ class QmsCapa(models.Model):
     ]
     _order = "id desc"
     _qms_sequence_code = "qms.capa"
-    _qms_workflow_fields = ("state", "date_done", "verification_user_id", "date_verified", "effect")
-    _qms_frozen_fields = {"res_model": (), "res_id": ()}  # its source, fixed at create
+    _qms_workflow_fields = CAPA_WORKFLOW_FIELDS
+    _qms_frozen_fields = CAPA_FROZEN_FIELDS
 
     active = fields.Boolean(default=True)
     title = fields.Char("Action", required=True, tracking=True)

@@ -11,7 +11,8 @@ class QmsFrozenMixin(models.AbstractModel):
 
     The inheriting model maps each such field to the states in which it may
     still change, in ``_qms_frozen_fields`` (``{"partner_id": ("draft",)}``;
-    no state at all: the field never changes once the record is saved).
+    no state at all: the field never changes once the record is saved; or a
+    function of the record, true while the field may still change).
     A write that changes one of them on a record in another state is refused
     with a clear error, whatever the path (form, RPC, import); the form shows
     them read-only there. The record's own action methods still set them
@@ -31,6 +32,7 @@ class QmsFrozenMixin(models.AbstractModel):
         names = [name for name in self._qms_frozen_fields if name in vals]
         if not names:
             return
+        self.check_access("write")  # who may not write at all is told so first
         try:
             new = self.new({name: vals[name] for name in names})
         except (TypeError, ValueError, OverflowError):
@@ -42,10 +44,22 @@ class QmsFrozenMixin(models.AbstractModel):
             changed = [
                 name
                 for name in names
-                if state not in self._qms_frozen_fields[name]
+                if not self._qms_frozen_may_change(record, state, name)
                 and self._fields[name].convert_to_write(record[name], record)
                 != self._fields[name].convert_to_write(new[name], new)
             ]
+            if changed and not all(
+                isinstance(self._qms_frozen_fields[name], tuple) for name in changed
+            ):
+                raise UserError(
+                    self.env._(
+                        "%(fields)s of %(record)s can no longer change.",
+                        record=record.display_name,
+                        fields=", ".join(
+                            self._fields[name]._description_string(self.env) for name in changed
+                        ),
+                    )
+                )
             if changed:
                 raise UserError(
                     self.env._(
@@ -57,3 +71,7 @@ class QmsFrozenMixin(models.AbstractModel):
                         ),
                     )
                 )
+
+    def _qms_frozen_may_change(self, record, state, name):
+        allowed = self._qms_frozen_fields[name]
+        return allowed(record) if callable(allowed) else state in allowed

@@ -29,7 +29,7 @@ class QmsLoan(models.Model):
     ]
     _order = "id desc"
     _qms_sequence_code = "qms.loan"
-    _qms_workflow_fields = ("state", "date_out", "date_returned")
+    _qms_workflow_fields = ("state", "name", "date_requested", "date_out", "date_returned")
     # the item lent and the kind are fixed at create; the people and the purpose once lent
     _qms_frozen_fields = {
         "res_model": (),
@@ -39,6 +39,7 @@ class QmsLoan(models.Model):
         "custodian_id": ("requested",),
         "partner_id": ("requested",),
         "purpose": ("requested",),
+        "returned_condition": ("out", "returned"),
     }
 
     active = fields.Boolean(default=True)

@@ -44,6 +44,16 @@ class QmsWorkflowMixin(models.AbstractModel):
                     self._qms_workflow_refuse(refused)
         return super(QmsWorkflowMixin, model).create(vals_list)
 
+    def copy_data(self, default=None):
+        # a copy starts at the beginning of its workflow, as a new record does
+        vals_list = super().copy_data(default=default)
+        given = set(default or ())
+        for vals in vals_list:
+            for name in self._qms_workflow_fields:
+                if name not in given:
+                    vals.pop(name, None)
+        return vals_list
+
     def write(self, vals):
         if not self._qms_workflow_allowed():
             refused = sorted(set(self._qms_workflow_fields) & set(vals))

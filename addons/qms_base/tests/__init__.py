@@ -14,3 +14,4 @@ from . import test_rpc_actions
 from . import test_sequence
 from . import test_rpc_number
 from . import test_demo
+from . import test_readonly_rpc

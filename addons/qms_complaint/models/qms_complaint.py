@@ -32,7 +32,6 @@ STATES = [
 # Customer complaints and internal corrective actions (e.g. from a low survey score)
 # can run the 8D; other feedback is answered and closed.
 EIGHT_D_TYPES = ("complaint", "internal")
-FINISHED_STATES = ("closed", "rejected", "cancelled")
 RETURN_OUTCOMES = [("repair", "Repair"), ("replace", "Replace"), ("refund", "Refund")]
 
 
@@ -56,6 +55,19 @@ WORKFLOW_FIELDS = (
     "date_handled",
     "date_auditor_confirmed",
     "date_owner_confirmed",
+    # set by the actions that record them, never typed
+    "parent_id",
+    "not_ours_explanation",
+    "cancel_reason",
+    "is_severe",
+    "severe_reason",
+    "is_repeat",
+    "report_attachment_id",
+    "containment_picking_ids",
+    "return_picking_id",
+    "replacement_picking_id",
+    "return_qa_user_id",
+    "date_return_qa_confirmed",
 )
 
 
@@ -79,10 +91,13 @@ class QmsComplaint(models.Model):
         "qms.callback.mixin",
         "qms.portal.fields.mixin",
         "qms.workflow.mixin",
+        "qms.frozen.mixin",
     ]
     _order = "date_received desc, id desc"
     _qms_sequence_code = "qms.complaint"
     _qms_workflow_fields = WORKFLOW_FIELDS
+    # the customer and the type are triage's; the company never changes
+    _qms_frozen_fields = {"partner_id": ("draft",), "feedback_type": ("draft",), "company_id": ()}
     _mail_post_access = "read"
     # What the customer reads of its complaint; everything else is internal.
     _qms_portal_fields = (
@@ -443,29 +458,11 @@ class QmsComplaint(models.Model):
         return complaints
 
     def write(self, vals):
-        self._check_frozen_values(vals)
         result = super().write(vals)
         if "customer_due_date" in vals:
             for complaint in self.filtered("qms_deadline_ids"):
                 complaint._qms_deadline_reschedule("report_8d", complaint._report_due())
         return result
-
-    def _check_frozen_values(self, vals):
-        """Once finished, a complaint keeps its customer; once triaged, its type."""
-        if self._qms_workflow_allowed():
-            return
-        if {"partner_id", "company_id"} & set(vals) and self.filtered(
-            lambda c: c.state in FINISHED_STATES
-        ):
-            raise UserError(
-                self.env._("A closed, rejected or cancelled complaint keeps its customer.")
-            )
-        if "feedback_type" in vals and self.filtered(
-            lambda c: c.state != "draft" and c.feedback_type != vals["feedback_type"]
-        ):
-            raise UserError(
-                self.env._("The type of a complaint changes only while it is received.")
-            )
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_draft(self):
@@ -535,7 +532,7 @@ class QmsComplaint(models.Model):
             ],
             limit=1,
         )
-        self.is_repeat = bool(earlier)
+        self._qms_workflow_write({"is_repeat": bool(earlier)})
 
     # ------------------------------------------------------------------
     # Triage actions
@@ -560,9 +557,12 @@ class QmsComplaint(models.Model):
         if not isinstance(explanation, str) or not explanation.strip():
             raise UserError(self.env._("Explain to the customer why it is not our responsibility."))
         for complaint in self:
-            complaint.not_ours_explanation = explanation
             complaint._qms_workflow_write(
-                {"state": "rejected", "date_closed": fields.Datetime.now()}
+                {
+                    "state": "rejected",
+                    "date_closed": fields.Datetime.now(),
+                    "not_ours_explanation": explanation,
+                }
             )
             complaint._qms_deadline_cancel()
             complaint._cancel_follow_ups()
@@ -592,8 +592,7 @@ class QmsComplaint(models.Model):
         if not isinstance(reason, str) or not reason.strip():
             raise UserError(self.env._("Give the reason why the complaint is cancelled."))
         for complaint in self:
-            complaint.cancel_reason = reason
-            complaint._qms_workflow_write({"state": "cancelled"})
+            complaint._qms_workflow_write({"state": "cancelled", "cancel_reason": reason})
             complaint._qms_deadline_cancel()
             complaint._cancel_follow_ups()
             complaint.message_post(

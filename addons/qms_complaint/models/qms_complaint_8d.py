@@ -478,8 +478,9 @@ class QmsComplaint(models.Model):
 
     def _report_sent(self, document):
         self.ensure_one()
-        self.report_attachment_id = document
-        self._qms_workflow_write({"date_report_sent": fields.Datetime.now()})
+        self._qms_workflow_write(
+            {"report_attachment_id": document.id, "date_report_sent": fields.Datetime.now()}
+        )
         self._qms_deadline_close("report_8d")
 
     def _confirm_effect(self, user_field, date_field):

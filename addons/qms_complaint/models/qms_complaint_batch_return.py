@@ -65,7 +65,7 @@ class QmsComplaint(models.Model):
         for complaint in self:
             if not (complaint.return_qa_note or "").strip():
                 raise UserError(self.env._("Write what QA found on the returned goods."))
-            complaint.write(
+            complaint._qms_workflow_write(
                 {
                     "return_qa_user_id": self.env.user.id,
                     "date_return_qa_confirmed": fields.Datetime.now(),

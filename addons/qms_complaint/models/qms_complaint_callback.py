@@ -52,17 +52,19 @@ class QmsComplaint(models.Model):
     def _qms_callback_new_problem(self, callback):
         """A new problem raised on the call: a complaint of its own, linked to this one."""
         self.ensure_one()
-        return self.create(
-            {
-                "title": self.env._("Raised at the callback of %(number)s", number=self.name),
-                "partner_id": self.partner_id.id,
-                "contact_id": self.contact_id.id,
-                "channel": "phone",
-                "product_id": self.product_id.id,
-                "parent_id": self.id,
-                "description": callback.problem,
-                "company_id": self.company_id.id,
-            }
+        return self._qms_workflow_create(
+            [
+                {
+                    "title": self.env._("Raised at the callback of %(number)s", number=self.name),
+                    "partner_id": self.partner_id.id,
+                    "contact_id": self.contact_id.id,
+                    "channel": "phone",
+                    "product_id": self.product_id.id,
+                    "parent_id": self.id,
+                    "description": callback.problem,
+                    "company_id": self.company_id.id,
+                }
+            ]
         )
 
     # ------------------------------------------------------------------

@@ -13,8 +13,16 @@ class QmsComplaintMeeting(models.Model):
 
     _name = "qms.complaint.meeting"
     _description = "Complaint Review Meeting"
-    _inherit = ["mail.thread", "mail.activity.mixin", "qms.workflow.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "qms.workflow.mixin", "qms.frozen.mixin"]
     _qms_workflow_fields = ("state", "date_approved", "date_sent")
+    # the attendees sign these minutes: once out of draft they are what was signed
+    _qms_frozen_fields = {
+        "complaint_id": (),
+        **dict.fromkeys(
+            ("name", "date", "organizer_id", "approver_id", "department_ids", "minutes"),
+            ("draft",),
+        ),
+    }
     _order = "date desc, id desc"
 
     complaint_id = fields.Many2one(

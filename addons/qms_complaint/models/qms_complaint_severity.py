@@ -31,10 +31,12 @@ class QmsComplaint(models.Model):
         for complaint in self:
             reasons = complaint._severity_reasons()
             if reasons and not complaint.is_severe:
-                complaint.write({"is_severe": True, "severe_reason": "\n".join(reasons)})
+                complaint._qms_workflow_write(
+                    {"is_severe": True, "severe_reason": "\n".join(reasons)}
+                )
                 complaint._escalate_severe()
             elif reasons and "\n".join(reasons) != complaint.severe_reason:
-                complaint.severe_reason = "\n".join(reasons)
+                complaint._qms_workflow_write({"severe_reason": "\n".join(reasons)})
 
     def _severity_reasons(self):
         self.ensure_one()

@@ -12,8 +12,9 @@ class QmsComplaintSiteVisit(models.Model):
 
     _name = "qms.complaint.site.visit"
     _description = "Complaint Visit to the Customer"
-    _inherit = ["mail.thread", "mail.activity.mixin", "qms.workflow.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "qms.workflow.mixin", "qms.frozen.mixin"]
     _qms_workflow_fields = ("state", "date_reviewed", "date_visited")
+    _qms_frozen_fields = {"complaint_id": ()}
     _order = "date_appointment desc, id desc"
 
     complaint_id = fields.Many2one(

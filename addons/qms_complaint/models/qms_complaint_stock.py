@@ -56,7 +56,9 @@ class QmsComplaint(models.Model):
                         product=complaint.product_id.display_name,
                     )
                 )
-            complaint.containment_picking_ids |= pickings
+            complaint._qms_workflow_write(
+                {"containment_picking_ids": [fields.Command.link(p.id) for p in pickings]}
+            )
         return self.containment_picking_ids._get_records_action(
             name=self.env._("Containment transfers")
         )
@@ -149,7 +151,9 @@ class QmsComplaint(models.Model):
             target.quantity = quantity
             new_picking = wizard._create_return()
             new_picking.origin = complaint.name
-            complaint.write({"return_picking_id": new_picking.id, "return_requested": True})
+            complaint._qms_workflow_write(
+                {"return_picking_id": new_picking.id, "return_requested": True}
+            )
         return self.return_picking_id._get_records_action(name=self.env._("Returns"))
 
     def action_create_replacement(self):
@@ -183,7 +187,9 @@ class QmsComplaint(models.Model):
                 }
             )
             replacement.action_confirm()
-            complaint.write({"replacement_picking_id": replacement.id, "return_outcome": "replace"})
+            complaint._qms_workflow_write(
+                {"replacement_picking_id": replacement.id, "return_outcome": "replace"}
+            )
         return self.replacement_picking_id._get_records_action(
             name=self.env._("Replacement deliveries")
         )

@@ -19,3 +19,4 @@ from . import test_no_email_user
 from . import test_form_details
 from . import test_reports_layout
 from . import test_portal_free_text
+from . import test_readonly_rpc

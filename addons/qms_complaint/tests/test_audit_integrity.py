@@ -13,15 +13,32 @@ class TestAuditIntegrity(ComplaintCase):
     def test_finished_complaint_keeps_its_customer_and_type(self):
         complaint = self._complaint()
         complaint.action_confirm_defect()
-        with self.assertRaisesRegex(UserError, "only while it is received"):
+        with self.assertRaisesRegex(UserError, "Type can no longer change"):
             complaint.write({"feedback_type": "praise"})
-        complaint.action_cancel("Logged twice")
-        with self.assertRaisesRegex(UserError, "keeps its customer"):
+        with self.assertRaisesRegex(UserError, "Customer can no longer change"):
             complaint.write({"partner_id": self.other_customer.id})
+        complaint.action_cancel("Logged twice")
+        with self.assertRaisesRegex(UserError, "Customer can no longer change"):
+            complaint.write({"partner_id": self.other_customer.id})
+        with self.assertRaisesRegex(UserError, "Company can no longer change"):
+            complaint.write({"company_id": self.env["res.company"].create({"name": "Other"}).id})
         for values in ({"name": "CC-forged"}, {"date_closed": False}, {"state": "draft"}):
             with self.assertRaisesRegex(UserError, "only through its buttons"):
                 complaint.write(values)
         self.assertEqual(complaint.partner_id, self.customer)
+
+    def test_copy_starts_as_a_new_complaint(self):
+        """A copy is a new record: its own number, received, none of the
+        original's recorded outcome (reason, transfers, severity)."""
+        complaint = self._complaint()
+        complaint.action_confirm_defect()
+        complaint.action_cancel("Logged twice")
+        copy = complaint.copy()
+        self.assertEqual(copy.state, "draft")
+        self.assertNotEqual(copy.name, complaint.name)
+        self.assertFalse(copy.cancel_reason)
+        self.assertFalse(copy.date_confirmed)
+        self.assertEqual(complaint.cancel_reason, "Logged twice")
 
     def test_workflow_context_key_cannot_be_forged(self):
         complaint = self._complaint()

@@ -1,1 +1,2 @@
 from . import test_complaint_sample
+from . import test_readonly_rpc

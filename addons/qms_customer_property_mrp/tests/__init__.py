@@ -1,1 +1,2 @@
 from . import test_production
+from . import test_readonly_rpc

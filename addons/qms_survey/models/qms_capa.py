@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.qms_base.models.qms_capa import CAPA_FROZEN_FIELDS
+
 from ..tools import scoring
 
 SURVEY_KINDS = [
@@ -24,6 +26,16 @@ CAPA_KIND = {
 }
 # Findings about the whole campaign, not one customer's questionnaire.
 CAMPAIGN_KINDS = ("return_rate", "joint_review", "module_drop", "satisfaction_rate")
+# What the survey found, recorded when it raised the action.
+SURVEY_SOURCE_FIELDS = (
+    "survey_kind",
+    "survey_campaign_id",
+    "survey_invitation_id",
+    "survey_module_id",
+    "survey_question_id",
+    "survey_score",
+    "survey_suggestion",
+)
 
 
 class QmsCapa(models.Model):
@@ -32,6 +44,7 @@ class QmsCapa(models.Model):
     in the next campaign shows its effect and feeds the effect verification."""
 
     _inherit = "qms.capa"
+    _qms_frozen_fields = {**CAPA_FROZEN_FIELDS, **dict.fromkeys(SURVEY_SOURCE_FIELDS, ())}
 
     survey_campaign_id = fields.Many2one(
         "qms.survey.campaign",

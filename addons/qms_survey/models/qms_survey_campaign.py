@@ -9,7 +9,21 @@ from .qms_survey_weight import WEIGHTS_KEY, WEIGHTS_TOKEN
 
 ANSWERED = ("returned", "late")
 # What a campaign is measured with: fixed once its questionnaires are out.
-FROZEN_AFTER_SEND = {"survey_id", "weight_ids", "company_id", "campaign_type"}
+# What the customers were sent: fixed once the campaign is out.
+FROZEN_AFTER_SEND = (
+    "title",
+    "plan_id",
+    "survey_id",
+    "weight_ids",
+    "company_id",
+    "campaign_type",
+    "project_stage",
+    "sale_order_id",
+    "period",
+    "date_send",
+    "date_deadline",
+    "date_deadline_requested",
+)
 
 
 def records_action(parents, xmlid, field):
@@ -33,6 +47,7 @@ class QmsSurveyCampaign(models.Model):
     _inherit = [
         "qms.sequence.mixin",
         "qms.workflow.mixin",
+        "qms.frozen.mixin",
         "qms.capa.mixin",
         "mail.thread",
         "mail.activity.mixin",
@@ -42,6 +57,7 @@ class QmsSurveyCampaign(models.Model):
     _order = "date_send desc, id desc"
     _qms_sequence_code = "qms.survey.campaign"
     _qms_workflow_fields = ("state", "name", "score_avg", "grade_a_rate", "satisfaction_rate")
+    _qms_frozen_fields = dict.fromkeys(FROZEN_AFTER_SEND, ("draft",))
     # A portal customer invited to a campaign reads only these: never the
     # figures, the notes or the invitations of the other customers.
     _qms_portal_fields = (
@@ -305,19 +321,6 @@ class QmsSurveyCampaign(models.Model):
             )
 
     def write(self, vals):
-        frozen = sorted(FROZEN_AFTER_SEND & set(vals))
-        if frozen and not self._qms_workflow_allowed():
-            sent = self.filtered(lambda c: c.state != "draft")
-            if sent:
-                raise UserError(
-                    self.env._(
-                        "%(campaign)s was sent: its %(fields)s can no longer change.",
-                        campaign=sent[0].display_name,
-                        fields=", ".join(
-                            self._fields[name]._description_string(self.env) for name in frozen
-                        ),
-                    )
-                )
         if "weight_ids" in vals:
             return super(
                 QmsSurveyCampaign, self.with_context(**{WEIGHTS_KEY: WEIGHTS_TOKEN})

@@ -18,6 +18,7 @@ class QmsSurveyInvitation(models.Model):
     _inherit = [
         "qms.deadline.mixin",
         "qms.workflow.mixin",
+        "qms.frozen.mixin",
         "mail.thread",
         "mail.activity.mixin",
         "qms.portal.fields.mixin",
@@ -47,7 +48,13 @@ class QmsSurveyInvitation(models.Model):
         "score_total",
         "grade",
         "band",
+        "receipt_confirmed",
     )
+    # who was invited, and how: what the campaign sent
+    _qms_frozen_fields = {
+        "campaign_id": (),
+        **dict.fromkeys(("partner_id", "contact_id", "channel"), ("draft",)),
+    }
 
     campaign_id = fields.Many2one(
         "qms.survey.campaign", required=True, ondelete="cascade", index=True
@@ -204,16 +211,6 @@ class QmsSurveyInvitation(models.Model):
             raise UserError(self.env._("Contacts can only be added to an open campaign."))
         return invitations
 
-    def write(self, vals):
-        moved = {"campaign_id", "contact_id", "partner_id"} & set(vals)
-        if (
-            moved
-            and not self._qms_workflow_allowed()
-            and self.filtered(lambda i: i.state != "draft")
-        ):
-            raise UserError(self.env._("A sent invitation keeps its campaign and its contact."))
-        return super().write(vals)
-
     @api.ondelete(at_uninstall=False)
     def _unlink_except_not_draft(self):
         if any(invitation.state != "draft" for invitation in self):
@@ -254,7 +251,8 @@ class QmsSurveyInvitation(models.Model):
         return True
 
     def action_confirm_receipt(self):
-        self.receipt_confirmed = True
+        self._qms_ensure_state("sent")
+        self._qms_workflow_write({"receipt_confirmed": True})
         activity_type = self.env.ref("mail.mail_activity_data_call")
         self.activity_ids.filtered(lambda a: a.activity_type_id == activity_type).action_done()
         return True

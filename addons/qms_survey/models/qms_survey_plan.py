@@ -21,11 +21,22 @@ class QmsSurveyPlan(models.Model):
     """年度客户满意程度调查计划: the year's campaigns and their target customers."""
 
     _name = "qms.survey.plan"
-    _inherit = ["qms.sequence.mixin", "qms.workflow.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "qms.sequence.mixin",
+        "qms.workflow.mixin",
+        "qms.frozen.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+    ]
     _description = "Annual Customer Satisfaction Survey Plan"
     _order = "year desc, id desc"
     _qms_sequence_code = "qms.survey.plan"
     _qms_workflow_fields = ("state", "approved_by_id", "approved_date", "name")
+    # what the Management Representative approved; customers may still join an approved plan
+    _qms_frozen_fields = {
+        **dict.fromkeys(("title", "year", "frequency", "survey_id"), ("draft",)),
+        "partner_ids": ("draft", "approved"),
+    }
 
     def _default_year(self):
         return fields.Date.context_today(self).year

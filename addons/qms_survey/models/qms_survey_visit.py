@@ -11,7 +11,7 @@ class QmsSurveyVisit(models.Model):
     _description = "Customer Visit Record"
     _order = "date_planned desc, id desc"
     _qms_sequence_code = "qms.survey.visit"
-    _qms_workflow_fields = ("state", "name")
+    _qms_workflow_fields = ("state", "name", "date_done", "date_notice_sent")
 
     active = fields.Boolean(default=True)
     company_id = fields.Many2one(
@@ -105,15 +105,20 @@ class QmsSurveyVisit(models.Model):
     def _qms_number_date(self, vals):
         return vals.get("date_planned")
 
-    def action_done(self):
+    def action_done(self, date_done=None):
+        """Record the visit as done, now or on ``date_done`` (recorded after the
+        trip: not in the future, not before it was planned)."""
         self._qms_ensure_state("planned")
-        now = fields.Datetime.now()
+        try:
+            done = fields.Datetime.to_datetime(date_done) if date_done else fields.Datetime.now()
+        except (TypeError, ValueError):
+            raise ValidationError(self.env._("Give the visit date as a date and time.")) from None
         for visit in self:
             if not html2plaintext(visit.conclusions or "").strip():
                 raise UserError(self.env._("Write the conclusions of the visit first."))
-            values = {"state": "done", "date_done": now}
-            if visit.date_planned > now:
-                values["date_planned"] = now  # visited earlier than planned
+            values = {"state": "done", "date_done": done}
+            if not date_done and visit.date_planned > done:
+                values["date_planned"] = done  # visited earlier than planned
             visit._qms_workflow_write(values)
         return True
 

@@ -96,5 +96,5 @@ class QmsSurveyVisit(models.Model):
                 subtype_xmlid="mail.mt_comment",
                 message_type="comment",
             )
-            visit.date_notice_sent = fields.Datetime.now()
+            visit._qms_workflow_write({"date_notice_sent": fields.Datetime.now()})
         return True

@@ -15,3 +15,4 @@ from . import test_procedures
 from . import test_audit_integrity
 from . import test_backend
 from . import test_reports_print
+from . import test_readonly_rpc

@@ -44,7 +44,7 @@ class TestAuditIntegrity(SurveyCase):
             campaign.write(
                 {"weight_ids": [Command.update(campaign.weight_ids[0].id, {"weight": 50})]}
             )
-        with self.assertRaisesRegex(UserError, "keeps its campaign and its contact"):
+        with self.assertRaisesRegex(UserError, "Contact can no longer change"):
             invitation_a.write({"contact_id": self.contact_b.id})
         self.assertEqual(invitation_a.state, "sent")
 
@@ -100,8 +100,11 @@ class TestAuditIntegrity(SurveyCase):
         )
         with self.assertRaisesRegex(UserError, "only through its buttons"):
             visit.write({"state": "done"})
+        with self.assertRaisesRegex(UserError, "only through its buttons"):
+            visit.write({"date_done": cst(2026, 3, 2, 10, 0)})
+        visit.conclusions = "<p>Delivery accepted as improved.</p>"
         with self.assertRaisesRegex(ValidationError, "before it was planned"):
-            visit.write({"date_done": cst(2026, 3, 1, 9, 0)})
+            visit.action_done(date_done=cst(2026, 3, 1, 9, 0))
         with self.assertRaisesRegex(ValidationError, "not a contact"):
             visit.write({"contact_id": self.contact_b.id})
         with self.assertRaisesRegex(UserError, "not possible now"):

@@ -1,8 +1,12 @@
 from odoo import fields, models
 
+from odoo.addons.qms_base.models.qms_capa import CAPA_WORKFLOW_FIELDS
+
 
 class QmsCapa(models.Model):
     _inherit = "qms.capa"
+    # opened by the campaign with the action, never linked by hand
+    _qms_workflow_fields = (*CAPA_WORKFLOW_FIELDS, "survey_complaint_id")
 
     survey_complaint_id = fields.Many2one(
         "qms.complaint", string="Internal complaint", readonly=True, index="btree_not_null"

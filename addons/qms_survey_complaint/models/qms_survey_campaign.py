@@ -9,8 +9,7 @@ class QmsSurveyCampaign(models.Model):
         internal complaint (8D-capable), which replaces the bare activity."""
         capas = super()._create_capas(vals_list)
         for capa in capas:
-            capa.survey_complaint_id = self.env["qms.complaint"].create(
-                capa._survey_complaint_values()
-            )
+            complaint = self.env["qms.complaint"].create(capa._survey_complaint_values())
+            capa._qms_workflow_write({"survey_complaint_id": complaint.id})
         capas.activity_unlink([capas._activity_type_xmlid()])
         return capas
