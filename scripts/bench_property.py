@@ -14,7 +14,7 @@ same run and database:
 - the product's ledger: ``qms.property.ledger._ledger_totals()`` (in, out and
   balance per customer and product, read from the moves);
 - the product's monthly count: ``qms.property.count._generate()`` (one count
-  per customer with one line per quant), stored.
+  per customer, its book holding one line per quant), stored.
 """
 
 import time
@@ -205,7 +205,7 @@ def run_property(env, customers, quants=QUANTS_PER_CUSTOMER):
         for product, (_in, _out, balance) in products.items()
     }
     results["counts"] = counts
-    results["lines"] = sum(len(count.line_ids) for count in counts)
+    results["lines"] = sum(count.line_count for count in counts)
     return results
 
 

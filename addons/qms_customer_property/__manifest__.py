@@ -3,7 +3,7 @@
     "summary": "Customer-owned property (IATF 16949 8.5.3): owner-tagged stock with its own "
     "ledger, receipt inspection, labels, flow records, periodic counts confirmed on the "
     "portal, incidents, tooling and gauges, borrowing log, personal data",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Quality",
     "website": "https://github.com/qms-for-odoo/qms",
     "author": "QMS for Odoo",

@@ -96,9 +96,12 @@ class QmsPropertyPortal(QmsCustomerPortal):
         try:
             if post.get("answer") == "dispute":
                 answers = {
-                    line.id: (post.get(f"qty_{line.id}"), post.get(f"remark_{line.id}"))
-                    for line in count_sudo.line_ids
-                    if post.get(f"dispute_{line.id}")
+                    row["number"]: (
+                        post.get(f"qty_{row['number']}"),
+                        post.get(f"remark_{row['number']}"),
+                    )
+                    for row in count_sudo._book_rows()
+                    if post.get(f"dispute_{row['number']}")
                 }
                 count_sudo.action_dispute(answers, partner=partner, note=note)
             else:

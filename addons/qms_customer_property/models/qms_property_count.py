@@ -17,7 +17,11 @@ STATES = [
 class QmsPropertyCount(models.Model):
     """Periodic count of the property held for one customer (定期盘点, 022 6.9.4):
     generated from the quants once per period, sent to the customer's portal
-    for written confirmation, or disputed line by line and investigated."""
+    for written confirmation, or disputed line by line and investigated.
+
+    Its lines are the book taken at generation (``book_lines``: one entry per
+    product, location and lot, fixed from then on); a line the customer
+    disputes becomes a difference record (``line_ids``) to investigate."""
 
     _name = "qms.property.count"
     _description = "Customer Property Count"
@@ -33,7 +37,12 @@ class QmsPropertyCount(models.Model):
         "qms.workflow.mixin",
     ]
     # whose count of which period: fixed once the count is created
-    _qms_frozen_fields = {"partner_id": (), "period_start": (), "period_end": ()}
+    _qms_frozen_fields = {
+        "partner_id": (),
+        "period_start": (),
+        "period_end": (),
+        "book_lines": (),
+    }
     _qms_workflow_fields = (
         "state",
         "name",
@@ -50,6 +59,7 @@ class QmsPropertyCount(models.Model):
         "company_id",
         "period_start",
         "period_end",
+        "book_lines",
         "line_ids",
         "date_sent",
         "date_answered",
@@ -80,8 +90,12 @@ class QmsPropertyCount(models.Model):
     period_start = fields.Date(required=True, readonly=True, index=True)
     period_end = fields.Date(required=True, readonly=True)
     state = fields.Selection(STATES, default="draft", required=True, readonly=True, tracking=True)
-    line_ids = fields.One2many("qms.property.count.line", "count_id", string="Lines")
-    line_count = fields.Integer(compute="_compute_line_stats")
+    # [[product id, location id, lot id or null, quantity], …] as counted: a
+    # snapshot, not rows, so that a month's count of every customer is one statement
+    book_lines = fields.Json("Book", readonly=True, copy=False)
+    book_html = fields.Html("Lines", compute="_compute_book_html", sanitize=False)
+    line_ids = fields.One2many("qms.property.count.line", "count_id", string="Differences")
+    line_count = fields.Integer("Lines", compute="_compute_line_stats")
     disputed_count = fields.Integer("Disputed lines", compute="_compute_line_stats")
     date_sent = fields.Datetime("Sent on", readonly=True)
     date_answered = fields.Datetime("Answered on", readonly=True)
@@ -99,12 +113,17 @@ class QmsPropertyCount(models.Model):
         ),
     ]
 
-    @api.depends("line_ids.state")
+    @api.depends("book_lines", "line_ids")
     def _compute_line_stats(self):
         for count in self:
-            count.line_count = len(count.line_ids)
-            count.disputed_count = len(
-                count.line_ids.filtered(lambda line: line.state == "disputed")
+            count.line_count = len(count.book_lines or ())
+            count.disputed_count = len(count.line_ids)
+
+    @api.depends("book_lines", "line_ids.qty_customer", "state")
+    def _compute_book_html(self):
+        for count in self:
+            count.book_html = self.env["ir.qweb"]._render(
+                "qms_customer_property.property_count_book", {"count": count}
             )
 
     def _compute_access_url(self):
@@ -138,14 +157,14 @@ class QmsPropertyCount(models.Model):
     def action_confirm(self, partner=None, note=None):
         """The customer confirms every line (portal, or recorded from its signed copy)."""
         self._qms_ensure_state("sent")
-        self.line_ids._set_answer("confirmed")
         self._answer("confirmed", partner, note)
         self._qms_deadline_close("count_confirm")
         return True
 
     def action_dispute(self, answers, partner=None, note=None):
-        """``answers``: ``{line_id: (customer quantity, remark)}`` for the lines the
-        customer disputes; the other lines are confirmed."""
+        """``answers``: ``{line number: (customer quantity, remark)}`` for the lines
+        the customer disputes (numbered from 1 as on the count); the other lines
+        are confirmed."""
         self.ensure_one()
         self._qms_ensure_state("sent")
         if not answers or not isinstance(answers, dict):
@@ -157,20 +176,31 @@ class QmsPropertyCount(models.Model):
                 key: (value[0], value[1] if len(value) > 1 else "")
                 for key, value in answers.items()
             }
-        except (TypeError, ValueError, IndexError):
+        except (TypeError, ValueError, IndexError, KeyError):
             raise UserError(
-                self.env._("Give each disputed line as line id: [your quantity, remark].")
+                self.env._("Give each disputed line as line number: [your quantity, remark].")
             ) from None
-        lines = self.line_ids
-        unknown = set(answers) - set(lines.ids)
-        if unknown:
+        rows = {row["number"]: row for row in self._book_rows()}
+        if set(answers) - set(rows):
             raise UserError(self.env._("These lines are not lines of %(count)s.", count=self.name))
-        for line in lines:
-            if line.id in answers:
-                qty, remark = answers[line.id]
-                line._set_answer("disputed", qty, remark)
-            else:
-                line._set_answer("confirmed")
+        Line = self.env["qms.property.count.line"]
+        values = []
+        for number, (qty, remark) in sorted(answers.items()):
+            row = rows[number]
+            values.append(
+                {
+                    "count_id": self.id,
+                    "sequence": number,
+                    "product_id": row["product"].id,
+                    "location_id": row["location"].id,
+                    "lot_id": row["lot"].id,
+                    "qty_book": row["qty"],
+                    "qty_customer": Line._customer_quantity(qty, row["product"]),
+                    "customer_remark": (remark if isinstance(remark, str) else "").strip()[:500]
+                    or False,
+                }
+            )
+        Line._qms_workflow_create(values)
         self._answer("disputed", partner, note)
         self._qms_deadline_close("count_confirm")
         self._qms_deadline_open("count_investigate")
@@ -188,7 +218,7 @@ class QmsPropertyCount(models.Model):
             )
 
     def action_close_investigation(self):
-        """Every disputed line explained: the differences are closed."""
+        """The differences investigated: the count is closed."""
         self._qms_ensure_state("disputed")
         for count in self:
             if not (count.investigation or "").strip():
@@ -258,13 +288,14 @@ class QmsPropertyCount(models.Model):
         if not vals_list:
             return self.browse()
         counts = self.with_context(mail_create_nolog=True, tracking_disable=True).create(vals_list)
-        counts._create_lines_from_quants()
+        counts._take_book()
         return counts
 
-    def _create_lines_from_quants(self):
-        """One line per (product, location, lot) the customer holds, from its
-        owner-tagged quants in its own locations: one INSERT for every count
-        (a count of a thousand customers is a hundred thousand lines)."""
+    def _take_book(self):
+        """The book of every count in ``self``, from the customer's owner-tagged
+        quants in its own locations: one entry per (product, location, lot), in
+        one statement for all the counts (a month's count of a thousand customers
+        is a hundred thousand entries)."""
         if not self:
             return
         self.env["stock.quant"].flush_model(
@@ -275,27 +306,57 @@ class QmsPropertyCount(models.Model):
         self.env.execute_query(
             SQL(
                 """
-                INSERT INTO qms_property_count_line
-                       (count_id, product_id, location_id, lot_id, qty_book, qty_customer,
-                        qty_difference, state, create_uid, create_date, write_uid, write_date)
-                SELECT c.id, q.product_id, q.location_id, q.lot_id, SUM(q.quantity), 0,
-                       0, 'pending',
-                       %(uid)s, now() AT TIME ZONE 'UTC', %(uid)s, now() AT TIME ZONE 'UTC'
-                  FROM qms_property_count c
-                  JOIN stock_location l ON l.qms_property_partner_id = c.partner_id
-                  JOIN stock_quant q ON q.location_id = l.id AND q.owner_id = c.partner_id
-                                    AND q.company_id = c.company_id
-                 WHERE c.id = ANY(%(counts)s)
-              GROUP BY c.id, q.product_id, q.location_id, q.lot_id
-                HAVING SUM(q.quantity) > 0
-              ORDER BY c.id, q.product_id, q.location_id, q.lot_id
+                UPDATE qms_property_count c
+                   SET book_lines = book.lines
+                  FROM (SELECT held.count_id,
+                               jsonb_agg(
+                                   jsonb_build_array(held.product_id, held.location_id,
+                                                     held.lot_id, held.qty)
+                                   ORDER BY held.product_id, held.location_id, held.lot_id
+                               ) AS lines
+                          FROM (SELECT c.id AS count_id, q.product_id, q.location_id,
+                                       q.lot_id, SUM(q.quantity) AS qty
+                                  FROM qms_property_count c
+                                  JOIN stock_location l
+                                    ON l.qms_property_partner_id = c.partner_id
+                                  JOIN stock_quant q
+                                    ON q.location_id = l.id AND q.owner_id = c.partner_id
+                                   AND q.company_id = c.company_id
+                                 WHERE c.id = ANY(%(counts)s)
+                              GROUP BY c.id, q.product_id, q.location_id, q.lot_id
+                                HAVING SUM(q.quantity) > 0) held
+                      GROUP BY held.count_id) book
+                 WHERE c.id = book.count_id
                 """,
-                uid=self.env.uid,
                 counts=self.ids,
             )
         )
-        self.env["qms.property.count.line"].invalidate_model()
-        self.invalidate_recordset(["line_ids"])
+        self.invalidate_recordset(["book_lines"])
+
+    def _book_rows(self):
+        """The count's lines as the customer was sent them: number (from 1),
+        product, location, lot, our quantity, and the customer's difference
+        line when it disputed that line."""
+        self.ensure_one()
+        book = self.book_lines or []
+        products = self.env["product.product"].with_context(active_test=False)
+        products = products.browse([entry[0] for entry in book])
+        locations = self.env["stock.location"].browse([entry[1] for entry in book if entry[1]])
+        lots = self.env["stock.lot"].browse([entry[2] for entry in book if entry[2]])
+        differences = {line.sequence: line for line in self.line_ids}
+        return [
+            {
+                "number": number,
+                "product": products.browse(product_id).with_prefetch(products._prefetch_ids),
+                "location": locations.browse(location_id or []).with_prefetch(
+                    locations._prefetch_ids
+                ),
+                "lot": lots.browse(lot_id or []).with_prefetch(lots._prefetch_ids),
+                "qty": qty,
+                "difference": differences.get(number),
+            }
+            for number, (product_id, location_id, lot_id, qty) in enumerate(book, 1)
+        ]
 
     @api.model
     def _cron_generate(self):

@@ -92,7 +92,7 @@ def count(case, state=None):
     if state in ("sent", "disputed"):
         record.action_send()
     if state == "disputed":
-        record.action_dispute({record.line_ids[0].id: (1, "short")})
+        record.action_dispute({1: (1, "short")})
     return record
 
 
@@ -110,7 +110,7 @@ def sent_count(case):
 @factory("qms.property.count", "action_dispute")
 def disputed_count(case):
     record = count(case, "sent")
-    return record, ({str(record.line_ids[0].id): [1, "short"]},)
+    return record, ({"1": [1, "short"]},)
 
 
 @factory("qms.property.count", "action_close_investigation")

@@ -32,3 +32,10 @@ class TestBenchSmoke(PropertyCase):
         self.assertEqual(len(results["counts"]), 3)
         self.assertEqual(results["lines"], 12)
         self.assertEqual(results["ledger_queries"], 1, "one grouped query whatever N")
+        more = bench.run_property(self.env, 9, quants=4)
+        self.assertEqual(more["lines"], 36)
+        self.assertEqual(
+            more["count_queries"],
+            results["count_queries"],
+            "the count's queries do not grow with N",
+        )

@@ -35,8 +35,11 @@ class TestPeriodicCount(PropertyCase):
         self.assertEqual(
             (counts.period_start, counts.period_end), (date(2026, 12, 1), date(2026, 12, 31))
         )
-        self.assertEqual(counts.line_ids.qty_book, 100)
-        self.assertEqual(counts.line_ids.product_id, self.frame)
+        (row,) = counts._book_rows()
+        self.assertEqual((row["number"], row["product"], row["qty"]), (1, self.frame, 100))
+        self.assertEqual(row["location"].qms_property_partner_id, self.customer)
+        self.assertEqual(counts.line_count, 1)
+        self.assertFalse(counts.line_ids, "no difference before the customer answers")
         self.assertEqual(len(self._counts(self.other_customer)), 1)
         with freeze_time("2027-01-04 02:00:00"):
             Count._cron_generate()
@@ -63,8 +66,8 @@ class TestPeriodicCount(PropertyCase):
         self.assertIn(self.customer, mail.partner_ids)
         self.assertIs(count.action_confirm(partner=self.customer, note="OK"), True)
         self.assertEqual(count.state, "confirmed")
-        self.assertEqual(count.line_ids.state, "confirmed")
-        self.assertEqual(count.line_ids.qty_customer, 100)
+        self.assertFalse(count.line_ids, "every line confirmed: no difference")
+        self.assertIn("Confirmed", count.book_html)
         self.assertEqual(deadline.state, "done")
         with self.assertRaisesRegex(UserError, "not possible now"):
             count.action_confirm()
@@ -86,17 +89,31 @@ class TestPeriodicCount(PropertyCase):
         item._receive_as_listed()
         count = self.env["qms.property.count"]._generate(partners=self.customer)
         count.action_send()
-        frames = count.line_ids.filtered(lambda line: line.product_id == self.frame)
+        rows = count._book_rows()
+        self.assertEqual(count.line_count, 2)
+        (number,) = [row["number"] for row in rows if row["product"] == self.frame]
         with self.assertRaisesRegex(ValidationError, "as a number"):
-            count.action_dispute({frames.id: ("ninety", "")})
+            count.action_dispute({number: ("ninety", "")})
+        with self.assertRaisesRegex(ValidationError, "as a number"):
+            count.action_dispute({number: ("nan", "")})
         with self.assertRaisesRegex(UserError, "which lines"):
             count.action_dispute({})
-        count.action_dispute({frames.id: (95, "Our delivery notes say 95")}, partner=self.customer)
+        with self.assertRaisesRegex(UserError, "not lines of"):
+            count.action_dispute({3: (1, "")})
+        self.assertFalse(count.line_ids, "a refused answer records no difference")
+        count.action_dispute({number: (95, "Our delivery notes say 95")}, partner=self.customer)
         self.assertEqual(count.state, "disputed")
-        self.assertEqual(frames.state, "disputed")
+        frames = count.line_ids
+        self.assertEqual(
+            (frames.sequence, frames.product_id, frames.qty_book, frames.qty_customer),
+            (number, self.frame, 100, 95),
+        )
         self.assertEqual(frames.qty_difference, -5)
-        self.assertEqual((count.line_ids - frames).state, "confirmed")
-        self.assertEqual(count.disputed_count, 1)
+        self.assertEqual(frames.customer_remark, "Our delivery notes say 95")
+        self.assertEqual(count.disputed_count, 1, "the epoxy line is confirmed")
+        with self.assertRaisesRegex(UserError, "through its buttons"):
+            frames.write({"qty_customer": 100})
+        frames.resolution = "Counted again with the customer's buyer: 95."
         kinds = count.qms_deadline_ids.filtered(lambda d: d.state == "open").kind_id.mapped("code")
         self.assertEqual(kinds, ["count_investigate"])
         with self.assertRaisesRegex(UserError, "investigation"):

@@ -71,19 +71,16 @@ class TestPropertyRpc(HttpCase, PropertyCase):
         with self.assertRaises(Fault) as caught:
             self._call("qms.property.count", "action_dispute", [count.id], {"oops": [1, ""]})
         self.assertIn("disputed line", caught.exception.faultString)
-        line = count.line_ids
         with self.assertRaises(Fault) as caught:
-            self._call("qms.property.count", "action_dispute", [count.id], {str(line.id): [-3, ""]})
+            self._call("qms.property.count", "action_dispute", [count.id], {"1": [-3, ""]})
         self.assertIn("cannot be negative", caught.exception.faultString)
         self.assertEqual(count.state, "sent")
-        self.assertEqual(line.state, "pending")
+        self.assertFalse(count.line_ids, "nothing half-written")
         self.assertIs(
-            self._call(
-                "qms.property.count", "action_dispute", [count.id], {str(line.id): [8, "short"]}
-            ),
+            self._call("qms.property.count", "action_dispute", [count.id], {"1": [8, "short"]}),
             True,
         )
-        self.assertEqual(line.qty_customer, 8)
+        self.assertEqual(count.line_ids.qty_customer, 8)
 
     def test_personal_data_read_over_rpc_is_logged(self):
         record = self.env["qms.property.personal"].create(
