@@ -48,29 +48,25 @@ class QmsFrozenMixin(models.AbstractModel):
                 and self._fields[name].convert_to_write(record[name], record)
                 != self._fields[name].convert_to_write(new[name], new)
             ]
-            if changed and not all(
-                isinstance(self._qms_frozen_fields[name], tuple) for name in changed
-            ):
-                raise UserError(
-                    self.env._(
-                        "%(fields)s of %(record)s can no longer change.",
-                        record=record.display_name,
-                        fields=", ".join(
-                            self._fields[name]._description_string(self.env) for name in changed
-                        ),
-                    )
+            if not changed:
+                continue
+            fields_text = ", ".join(
+                self._fields[name]._description_string(self.env) for name in changed
+            )
+            if all(isinstance(self._qms_frozen_fields[name], tuple) for name in changed):
+                message = self.env._(
+                    "%(record)s is “%(state)s”: %(fields)s can no longer change.",
+                    record=record.display_name,
+                    state=labels.get(state, state),
+                    fields=fields_text,
                 )
-            if changed:
-                raise UserError(
-                    self.env._(
-                        "%(record)s is “%(state)s”: %(fields)s can no longer change.",
-                        record=record.display_name,
-                        state=labels.get(state, state),
-                        fields=", ".join(
-                            self._fields[name]._description_string(self.env) for name in changed
-                        ),
-                    )
+            else:  # frozen by a condition of the record, not by its state
+                message = self.env._(
+                    "%(fields)s of %(record)s can no longer change.",
+                    record=record.display_name,
+                    fields=fields_text,
                 )
+            raise UserError(message)
 
     def _qms_frozen_may_change(self, record, state, name):
         allowed = self._qms_frozen_fields[name]

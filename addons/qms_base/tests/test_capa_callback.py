@@ -1,6 +1,6 @@
 from freezegun import freeze_time
 
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tests import new_test_user
 
 from .common import FakeModelsMixin, QmsCase, cst
@@ -53,6 +53,21 @@ class TestCapaOnAnySource(CapaLifecycleCases, FakeSourceCase):
             self._new_capa(date_deadline="2026-02-27")
         self.assertIn("already past", str(caught.exception))
         self.assertFalse(self.env["qms.capa"].search([("res_model", "=", "qms.fake.source")]))
+
+    def test_what_the_owner_wrote_is_fixed_once_done_and_the_source_decides_the_customer(self):
+        capa = self.source._qms_capa_create([{"title": "Retrain", "user_id": self.capa_owner.id}])
+        other = self.env["res.partner"].create({"name": "Other customer"})
+        with self.assertRaisesRegex(UserError, "Customer of .* can no longer change"):
+            capa.write({"partner_id": other.id})
+        capa.write({"title": "Retrain the night shift"})  # open: still the owner's to word
+        capa.result = "Trained 12 operators."
+        capa.action_done()
+        with self.assertRaisesRegex(UserError, "“Done”: Action can no longer change"):
+            capa.write({"title": "Something else"})
+        loose = self.env["qms.capa"].create({"title": "Audit", "user_id": self.capa_owner.id})
+        loose.write({"partner_id": other.id})  # no source: its customer is the user's choice
+        self.assertEqual(loose.partner_id, other)
+        self.assertEqual(capa.partner_id, self.customer)
 
     def test_default_due_date_from_the_kind(self):
         capa = self.source._qms_capa_create([{"title": "Retrain", "user_id": self.capa_owner.id}])
