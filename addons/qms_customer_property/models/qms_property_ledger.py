@@ -117,14 +117,22 @@ class QmsPropertyLedger(models.Model):
         domain = [("company_id", "=", (company or self.env.company).id)]
         if partners is not None:
             domain.append(("partner_id", "in", partners.ids))
-        groups = self._read_group(
-            domain,
-            ["partner_id", "product_id"],
-            ["qty_in:sum", "qty_out:sum", "qty_balance:sum"],
-        )
+        # _read_group's query (access rights and record rules included), read as
+        # ids: a month of a thousand customers is 100 000 groups, and making a
+        # partner and a product record for each cost three times the query itself
+        self.browse().check_access("read")
+        query = self._search(domain)
+        groups = [self._read_group_groupby(spec, query) for spec in ("partner_id", "product_id")]
+        query.groupby = SQL(", ").join(groups)
+        sums = [
+            self._read_group_select(f"{name}:sum", query)
+            for name in ("qty_in", "qty_out", "qty_balance")
+        ]
         totals = defaultdict(dict)
-        for partner, product, qty_in, qty_out, balance in groups:
-            totals[partner.id][product.id] = (qty_in, qty_out, balance)
+        for partner_id, product_id, qty_in, qty_out, balance in self.env.execute_query(
+            query.select(*groups, *sums)
+        ):
+            totals[partner_id][product_id] = (qty_in or 0.0, qty_out or 0.0, balance or 0.0)
         return dict(totals)
 
     @api.model
